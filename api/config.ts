@@ -1,0 +1,59 @@
+// Runtime configuration, read once from the environment (and CLI flags) into one typed object.
+// Every variable is documented in README.md § Configuration.
+import path from 'node:path';
+
+export interface Config {
+  /** TCP port for HTTP and WebSocket (TREBUCHET_PORT / PORT, default 4000). */
+  port: number;
+  /** Interface to bind (TREBUCHET_HOST, default 0.0.0.0). */
+  host: string;
+  /** Data directory: embedded database, artifacts (TREBUCHET_DATA_DIR, default ./.trebuchet). */
+  dataDir: string;
+  /** Postgres URL; when unset the embedded PGlite database in dataDir is used. */
+  databaseUrl: string | undefined;
+  /** Max connections of the Postgres pool (TREBUCHET_DB_POOL_SIZE, default 10). */
+  dbPoolSize: number;
+  /** Largest accepted artifact, multipart upload (TREBUCHET_MAX_UPLOAD_BYTES, default 512 MiB). */
+  maxUploadBytes: number;
+  /** Largest artifact accepted as base64 in `artifactBase64` (TREBUCHET_MAX_BASE64_BYTES, default 8 MiB decoded). */
+  maxBase64Bytes: number;
+  /** 'production' logs one JSON line per request; anything else logs readable lines (NODE_ENV). */
+  production: boolean;
+  /** Log level (TREBUCHET_LOG_LEVEL, default info; 'silent' in tests). */
+  logLevel: string;
+  /** Grace period for draining connections on SIGTERM/SIGINT (TREBUCHET_SHUTDOWN_TIMEOUT_MS, default 10000). */
+  shutdownTimeoutMs: number;
+}
+
+const MiB = 1024 * 1024;
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`config: ${name} must be a non-negative integer, found "${raw}"`);
+  return n;
+}
+
+/** Builds the configuration from environment variables, with `overrides` (CLI flags) taking precedence. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const config: Config = {
+    port: intFrom(env, 'TREBUCHET_PORT', intFrom(env, 'PORT', 4000)),
+    host: env.TREBUCHET_HOST || '0.0.0.0',
+    dataDir: path.resolve(env.TREBUCHET_DATA_DIR || '.trebuchet'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dbPoolSize: intFrom(env, 'TREBUCHET_DB_POOL_SIZE', 10),
+    maxUploadBytes: intFrom(env, 'TREBUCHET_MAX_UPLOAD_BYTES', 512 * MiB),
+    maxBase64Bytes: intFrom(env, 'TREBUCHET_MAX_BASE64_BYTES', 8 * MiB),
+    production: env.NODE_ENV === 'production',
+    logLevel: env.TREBUCHET_LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    shutdownTimeoutMs: intFrom(env, 'TREBUCHET_SHUTDOWN_TIMEOUT_MS', 10_000),
+    ...overrides,
+  };
+  config.dataDir = path.resolve(config.dataDir);
+  if (config.maxUploadBytes > 2 ** 31 - 1) {
+    // ModelVersion.size is a GraphQL Int (32-bit signed).
+    throw new Error('config: TREBUCHET_MAX_UPLOAD_BYTES must be below 2 GiB');
+  }
+  return config;
+}

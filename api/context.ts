@@ -1,0 +1,16 @@
+// What every resolver receives: the domain services, this request's loaders, a logger.
+import type { Logger } from 'pino';
+import type { Loaders } from './loaders';
+import type { RegistryService } from './services/registry';
+
+export interface Services {
+  registry: RegistryService;
+}
+
+export interface Context {
+  services: Services;
+  loaders: Loaders;
+  log: Logger;
+  /** Correlates log lines of one request or subscription. */
+  requestId: string;
+}

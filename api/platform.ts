@@ -1,0 +1,66 @@
+// Opens what the server, the CLI and the tests share: database (migrated), artifact store,
+// pub/sub, services. One function so every entry point wires the platform the same way.
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { systemClock, type Clock } from './clock';
+import type { Config } from './config';
+import { openDatabase, type Database } from './db';
+import { InProcessPubSub, PostgresPubSub, type PubSub } from './pubsub';
+import type { Services } from './context';
+import { RegistryService } from './services/registry';
+import { LocalArtifactStore, type ArtifactStore } from './storage/artifacts';
+
+export interface Platform {
+  config: Config;
+  db: Database;
+  store: ArtifactStore;
+  pubsub: PubSub;
+  services: Services;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  clock?: Clock;
+  /** Skip applying migrations at start (readiness then reports pending ones). */
+  skipMigrations?: boolean;
+  /** In-memory PGlite (tests); ignored with DATABASE_URL. */
+  inMemory?: boolean;
+}
+
+export async function openPlatform(config: Config, log: Logger, opts: PlatformOptions = {}): Promise<Platform> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize, inMemory: opts.inMemory });
+  let pubsub: PubSub | undefined;
+  try {
+    if (!opts.skipMigrations) {
+      const result = await db.migrate();
+      if (result.applied.length > 0) log.info({ applied: result.applied }, 'migrations applied');
+    }
+    pubsub = config.databaseUrl ? await PostgresPubSub.connect(config.databaseUrl) : new InProcessPubSub();
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+  const store = new LocalArtifactStore(path.join(config.dataDir, 'artifacts'));
+  const registry = new RegistryService({
+    prisma: db.prisma,
+    store,
+    pubsub,
+    clock: opts.clock ?? systemClock,
+    limits: { maxUploadBytes: config.maxUploadBytes, maxBase64Bytes: config.maxBase64Bytes },
+    onBackgroundError: (err, what) => log.warn({ err }, `${what} failed`),
+  });
+  const ps = pubsub;
+  return {
+    config,
+    db,
+    store,
+    pubsub: ps,
+    services: { registry },
+    log,
+    async close() {
+      await ps.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,94 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment ModelSummary on Model {\n    id\n    name\n    description\n    task\n    tags {\n      key\n      value\n    }\n    createdAt\n    updatedAt\n    versionCount\n  }\n": typeof types.ModelSummaryFragmentDoc,
+    "\n  fragment ModelVersionFields on ModelVersion {\n    id\n    version\n    framework\n    status\n    sha256\n    size\n    storageUri\n    description\n    metrics\n    metadata\n    sourceRun\n    parentVersion\n    createdAt\n    tags {\n      key\n      value\n    }\n    aliases\n    signature {\n      inputs {\n        name\n        type\n        shape\n      }\n      outputs {\n        name\n        type\n        shape\n      }\n    }\n  }\n": typeof types.ModelVersionFieldsFragmentDoc,
+    "\n  query ListModels($filter: ModelFilter, $first: Int, $after: String) {\n    models(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ModelSummary\n          aliases {\n            name\n            version {\n              version\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ListModelsDocument,
+    "\n  query ModelsWithVersions($first: Int, $after: String, $versions: Int) {\n    models(first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          task\n          tags {\n            key\n            value\n          }\n          aliases {\n            name\n            updatedAt\n            version {\n              version\n            }\n          }\n          versions(first: $versions) {\n            edges {\n              node {\n                id\n                version\n                framework\n                sha256\n                size\n                createdAt\n                metrics\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ModelsWithVersionsDocument,
+    "\n  query ShowModel($name: String!) {\n    model(name: $name) {\n      ...ModelSummary\n      aliases {\n        name\n        updatedAt\n        version {\n          version\n        }\n      }\n      versions(first: 100) {\n        edges {\n          node {\n            ...ModelVersionFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.ShowModelDocument,
+    "\n  mutation CreateModel($input: CreateModelInput!) {\n    createModel(input: $input) {\n      ...ModelSummary\n    }\n  }\n": typeof types.CreateModelDocument,
+    "\n  mutation RegisterModelVersion($input: RegisterModelVersionInput!) {\n    registerModelVersion(input: $input) {\n      ...ModelVersionFields\n      model {\n        name\n      }\n    }\n  }\n": typeof types.RegisterModelVersionDocument,
+    "\n  mutation SetModelAlias($model: String!, $alias: String!, $version: Int!, $note: String) {\n    setModelAlias(model: $model, alias: $alias, version: $version, note: $note) {\n      id\n      version\n      aliases\n    }\n  }\n": typeof types.SetModelAliasDocument,
+    "\n  subscription RegistryEvents($model: String) {\n    registryEvents(model: $model) {\n      type\n      modelName\n      version\n      alias\n      fromVersion\n      at\n      model {\n        name\n        versionCount\n      }\n    }\n  }\n": typeof types.RegistryEventsDocument,
+};
+const documents: Documents = {
+    "\n  fragment ModelSummary on Model {\n    id\n    name\n    description\n    task\n    tags {\n      key\n      value\n    }\n    createdAt\n    updatedAt\n    versionCount\n  }\n": types.ModelSummaryFragmentDoc,
+    "\n  fragment ModelVersionFields on ModelVersion {\n    id\n    version\n    framework\n    status\n    sha256\n    size\n    storageUri\n    description\n    metrics\n    metadata\n    sourceRun\n    parentVersion\n    createdAt\n    tags {\n      key\n      value\n    }\n    aliases\n    signature {\n      inputs {\n        name\n        type\n        shape\n      }\n      outputs {\n        name\n        type\n        shape\n      }\n    }\n  }\n": types.ModelVersionFieldsFragmentDoc,
+    "\n  query ListModels($filter: ModelFilter, $first: Int, $after: String) {\n    models(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ModelSummary\n          aliases {\n            name\n            version {\n              version\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ListModelsDocument,
+    "\n  query ModelsWithVersions($first: Int, $after: String, $versions: Int) {\n    models(first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          task\n          tags {\n            key\n            value\n          }\n          aliases {\n            name\n            updatedAt\n            version {\n              version\n            }\n          }\n          versions(first: $versions) {\n            edges {\n              node {\n                id\n                version\n                framework\n                sha256\n                size\n                createdAt\n                metrics\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ModelsWithVersionsDocument,
+    "\n  query ShowModel($name: String!) {\n    model(name: $name) {\n      ...ModelSummary\n      aliases {\n        name\n        updatedAt\n        version {\n          version\n        }\n      }\n      versions(first: 100) {\n        edges {\n          node {\n            ...ModelVersionFields\n          }\n        }\n      }\n    }\n  }\n": types.ShowModelDocument,
+    "\n  mutation CreateModel($input: CreateModelInput!) {\n    createModel(input: $input) {\n      ...ModelSummary\n    }\n  }\n": types.CreateModelDocument,
+    "\n  mutation RegisterModelVersion($input: RegisterModelVersionInput!) {\n    registerModelVersion(input: $input) {\n      ...ModelVersionFields\n      model {\n        name\n      }\n    }\n  }\n": types.RegisterModelVersionDocument,
+    "\n  mutation SetModelAlias($model: String!, $alias: String!, $version: Int!, $note: String) {\n    setModelAlias(model: $model, alias: $alias, version: $version, note: $note) {\n      id\n      version\n      aliases\n    }\n  }\n": types.SetModelAliasDocument,
+    "\n  subscription RegistryEvents($model: String) {\n    registryEvents(model: $model) {\n      type\n      modelName\n      version\n      alias\n      fromVersion\n      at\n      model {\n        name\n        versionCount\n      }\n    }\n  }\n": types.RegistryEventsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ModelSummary on Model {\n    id\n    name\n    description\n    task\n    tags {\n      key\n      value\n    }\n    createdAt\n    updatedAt\n    versionCount\n  }\n"): (typeof documents)["\n  fragment ModelSummary on Model {\n    id\n    name\n    description\n    task\n    tags {\n      key\n      value\n    }\n    createdAt\n    updatedAt\n    versionCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ModelVersionFields on ModelVersion {\n    id\n    version\n    framework\n    status\n    sha256\n    size\n    storageUri\n    description\n    metrics\n    metadata\n    sourceRun\n    parentVersion\n    createdAt\n    tags {\n      key\n      value\n    }\n    aliases\n    signature {\n      inputs {\n        name\n        type\n        shape\n      }\n      outputs {\n        name\n        type\n        shape\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ModelVersionFields on ModelVersion {\n    id\n    version\n    framework\n    status\n    sha256\n    size\n    storageUri\n    description\n    metrics\n    metadata\n    sourceRun\n    parentVersion\n    createdAt\n    tags {\n      key\n      value\n    }\n    aliases\n    signature {\n      inputs {\n        name\n        type\n        shape\n      }\n      outputs {\n        name\n        type\n        shape\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ListModels($filter: ModelFilter, $first: Int, $after: String) {\n    models(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ModelSummary\n          aliases {\n            name\n            version {\n              version\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ListModels($filter: ModelFilter, $first: Int, $after: String) {\n    models(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ModelSummary\n          aliases {\n            name\n            version {\n              version\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ModelsWithVersions($first: Int, $after: String, $versions: Int) {\n    models(first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          task\n          tags {\n            key\n            value\n          }\n          aliases {\n            name\n            updatedAt\n            version {\n              version\n            }\n          }\n          versions(first: $versions) {\n            edges {\n              node {\n                id\n                version\n                framework\n                sha256\n                size\n                createdAt\n                metrics\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ModelsWithVersions($first: Int, $after: String, $versions: Int) {\n    models(first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          task\n          tags {\n            key\n            value\n          }\n          aliases {\n            name\n            updatedAt\n            version {\n              version\n            }\n          }\n          versions(first: $versions) {\n            edges {\n              node {\n                id\n                version\n                framework\n                sha256\n                size\n                createdAt\n                metrics\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShowModel($name: String!) {\n    model(name: $name) {\n      ...ModelSummary\n      aliases {\n        name\n        updatedAt\n        version {\n          version\n        }\n      }\n      versions(first: 100) {\n        edges {\n          node {\n            ...ModelVersionFields\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ShowModel($name: String!) {\n    model(name: $name) {\n      ...ModelSummary\n      aliases {\n        name\n        updatedAt\n        version {\n          version\n        }\n      }\n      versions(first: 100) {\n        edges {\n          node {\n            ...ModelVersionFields\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateModel($input: CreateModelInput!) {\n    createModel(input: $input) {\n      ...ModelSummary\n    }\n  }\n"): (typeof documents)["\n  mutation CreateModel($input: CreateModelInput!) {\n    createModel(input: $input) {\n      ...ModelSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterModelVersion($input: RegisterModelVersionInput!) {\n    registerModelVersion(input: $input) {\n      ...ModelVersionFields\n      model {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterModelVersion($input: RegisterModelVersionInput!) {\n    registerModelVersion(input: $input) {\n      ...ModelVersionFields\n      model {\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetModelAlias($model: String!, $alias: String!, $version: Int!, $note: String) {\n    setModelAlias(model: $model, alias: $alias, version: $version, note: $note) {\n      id\n      version\n      aliases\n    }\n  }\n"): (typeof documents)["\n  mutation SetModelAlias($model: String!, $alias: String!, $version: Int!, $note: String) {\n    setModelAlias(model: $model, alias: $alias, version: $version, note: $note) {\n      id\n      version\n      aliases\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RegistryEvents($model: String) {\n    registryEvents(model: $model) {\n      type\n      modelName\n      version\n      alias\n      fromVersion\n      at\n      model {\n        name\n        versionCount\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription RegistryEvents($model: String) {\n    registryEvents(model: $model) {\n      type\n      modelName\n      version\n      alias\n      fromVersion\n      at\n      model {\n        name\n        versionCount\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

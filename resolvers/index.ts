@@ -1,0 +1,27 @@
+// All resolvers, merged per root type. Each domain folder holds one file per root or type.
+import type { Resolvers } from './__generated__/types';
+import { Node } from './base/Node';
+import { Query as BaseQuery } from './base/Query';
+import { scalars } from './base/scalars';
+import { Model } from './registry/Model';
+import { ModelVersion } from './registry/ModelVersion';
+import { Mutation as RegistryMutation } from './registry/Mutation';
+import { Query as RegistryQuery } from './registry/Query';
+import { Subscription as RegistrySubscription } from './registry/Subscription';
+import { AliasEvent, ModelAlias, ModelConnection, ModelVersionConnection, RegistryEvent, SetTagsPayload } from './registry/types';
+
+export const resolvers: Resolvers = {
+  ...scalars,
+  Query: { ...BaseQuery, ...RegistryQuery },
+  Mutation: { ...RegistryMutation },
+  Subscription: { ...RegistrySubscription },
+  Node,
+  Model,
+  ModelVersion,
+  ModelAlias,
+  ModelConnection,
+  ModelVersionConnection,
+  AliasEvent,
+  SetTagsPayload,
+  RegistryEvent,
+};
