@@ -23,6 +23,14 @@ type Documents = {
     "\n  mutation RegisterModelVersion($input: RegisterModelVersionInput!) {\n    registerModelVersion(input: $input) {\n      ...ModelVersionFields\n      model {\n        name\n      }\n    }\n  }\n": typeof types.RegisterModelVersionDocument,
     "\n  mutation SetModelAlias($model: String!, $alias: String!, $version: Int!, $note: String) {\n    setModelAlias(model: $model, alias: $alias, version: $version, note: $note) {\n      id\n      version\n      aliases\n    }\n  }\n": typeof types.SetModelAliasDocument,
     "\n  subscription RegistryEvents($model: String) {\n    registryEvents(model: $model) {\n      type\n      modelName\n      version\n      alias\n      fromVersion\n      at\n      model {\n        name\n        versionCount\n      }\n    }\n  }\n": typeof types.RegistryEventsDocument,
+    "\n  query TestModel($name: String!, $at: DateTime, $alias: String!) {\n    model(name: $name) {\n      id\n      name\n      versionCount\n      tags {\n        key\n        value\n      }\n      latestVersion {\n        version\n      }\n      aliases {\n        name\n        version {\n          version\n        }\n      }\n      alias(name: $alias, at: $at) {\n        version\n      }\n      aliasHistory(name: $alias) {\n        alias\n        fromVersion\n        toVersion\n        note\n        at\n      }\n    }\n  }\n": typeof types.TestModelDocument,
+    "\n  query TestModelVersion($model: String!, $version: Int, $alias: String) {\n    modelVersion(model: $model, version: $version, alias: $alias) {\n      id\n      version\n      sha256\n      aliases\n      tags {\n        key\n        value\n      }\n    }\n  }\n": typeof types.TestModelVersionDocument,
+    "\n  query TestModelsPage($filter: ModelFilter, $first: Int, $after: String) {\n    models(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          name\n        }\n      }\n    }\n  }\n": typeof types.TestModelsPageDocument,
+    "\n  query TestNode($id: ID!) {\n    node(id: $id) {\n      id\n      __typename\n      ... on Model {\n        name\n      }\n      ... on ModelVersion {\n        version\n      }\n    }\n  }\n": typeof types.TestNodeDocument,
+    "\n  mutation TestDeleteModel($name: String!, $force: Boolean) {\n    deleteModel(name: $name, force: $force) {\n      name\n      deletedVersions\n    }\n  }\n": typeof types.TestDeleteModelDocument,
+    "\n  mutation TestDeleteAlias($model: String!, $alias: String!) {\n    deleteModelAlias(model: $model, alias: $alias) {\n      version\n    }\n  }\n": typeof types.TestDeleteAliasDocument,
+    "\n  mutation TestSetTags($input: SetTagsInput!) {\n    setTags(input: $input) {\n      tags {\n        key\n        value\n      }\n      modelVersion {\n        version\n      }\n    }\n  }\n": typeof types.TestSetTagsDocument,
+    "\n  mutation TestUpdateModel($input: UpdateModelInput!) {\n    updateModel(input: $input) {\n      description\n      task\n    }\n  }\n": typeof types.TestUpdateModelDocument,
 };
 const documents: Documents = {
     "\n  fragment ModelSummary on Model {\n    id\n    name\n    description\n    task\n    tags {\n      key\n      value\n    }\n    createdAt\n    updatedAt\n    versionCount\n  }\n": types.ModelSummaryFragmentDoc,
@@ -34,6 +42,14 @@ const documents: Documents = {
     "\n  mutation RegisterModelVersion($input: RegisterModelVersionInput!) {\n    registerModelVersion(input: $input) {\n      ...ModelVersionFields\n      model {\n        name\n      }\n    }\n  }\n": types.RegisterModelVersionDocument,
     "\n  mutation SetModelAlias($model: String!, $alias: String!, $version: Int!, $note: String) {\n    setModelAlias(model: $model, alias: $alias, version: $version, note: $note) {\n      id\n      version\n      aliases\n    }\n  }\n": types.SetModelAliasDocument,
     "\n  subscription RegistryEvents($model: String) {\n    registryEvents(model: $model) {\n      type\n      modelName\n      version\n      alias\n      fromVersion\n      at\n      model {\n        name\n        versionCount\n      }\n    }\n  }\n": types.RegistryEventsDocument,
+    "\n  query TestModel($name: String!, $at: DateTime, $alias: String!) {\n    model(name: $name) {\n      id\n      name\n      versionCount\n      tags {\n        key\n        value\n      }\n      latestVersion {\n        version\n      }\n      aliases {\n        name\n        version {\n          version\n        }\n      }\n      alias(name: $alias, at: $at) {\n        version\n      }\n      aliasHistory(name: $alias) {\n        alias\n        fromVersion\n        toVersion\n        note\n        at\n      }\n    }\n  }\n": types.TestModelDocument,
+    "\n  query TestModelVersion($model: String!, $version: Int, $alias: String) {\n    modelVersion(model: $model, version: $version, alias: $alias) {\n      id\n      version\n      sha256\n      aliases\n      tags {\n        key\n        value\n      }\n    }\n  }\n": types.TestModelVersionDocument,
+    "\n  query TestModelsPage($filter: ModelFilter, $first: Int, $after: String) {\n    models(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          name\n        }\n      }\n    }\n  }\n": types.TestModelsPageDocument,
+    "\n  query TestNode($id: ID!) {\n    node(id: $id) {\n      id\n      __typename\n      ... on Model {\n        name\n      }\n      ... on ModelVersion {\n        version\n      }\n    }\n  }\n": types.TestNodeDocument,
+    "\n  mutation TestDeleteModel($name: String!, $force: Boolean) {\n    deleteModel(name: $name, force: $force) {\n      name\n      deletedVersions\n    }\n  }\n": types.TestDeleteModelDocument,
+    "\n  mutation TestDeleteAlias($model: String!, $alias: String!) {\n    deleteModelAlias(model: $model, alias: $alias) {\n      version\n    }\n  }\n": types.TestDeleteAliasDocument,
+    "\n  mutation TestSetTags($input: SetTagsInput!) {\n    setTags(input: $input) {\n      tags {\n        key\n        value\n      }\n      modelVersion {\n        version\n      }\n    }\n  }\n": types.TestSetTagsDocument,
+    "\n  mutation TestUpdateModel($input: UpdateModelInput!) {\n    updateModel(input: $input) {\n      description\n      task\n    }\n  }\n": types.TestUpdateModelDocument,
 };
 
 /**
@@ -86,6 +102,38 @@ export function graphql(source: "\n  mutation SetModelAlias($model: String!, $al
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription RegistryEvents($model: String) {\n    registryEvents(model: $model) {\n      type\n      modelName\n      version\n      alias\n      fromVersion\n      at\n      model {\n        name\n        versionCount\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription RegistryEvents($model: String) {\n    registryEvents(model: $model) {\n      type\n      modelName\n      version\n      alias\n      fromVersion\n      at\n      model {\n        name\n        versionCount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestModel($name: String!, $at: DateTime, $alias: String!) {\n    model(name: $name) {\n      id\n      name\n      versionCount\n      tags {\n        key\n        value\n      }\n      latestVersion {\n        version\n      }\n      aliases {\n        name\n        version {\n          version\n        }\n      }\n      alias(name: $alias, at: $at) {\n        version\n      }\n      aliasHistory(name: $alias) {\n        alias\n        fromVersion\n        toVersion\n        note\n        at\n      }\n    }\n  }\n"): (typeof documents)["\n  query TestModel($name: String!, $at: DateTime, $alias: String!) {\n    model(name: $name) {\n      id\n      name\n      versionCount\n      tags {\n        key\n        value\n      }\n      latestVersion {\n        version\n      }\n      aliases {\n        name\n        version {\n          version\n        }\n      }\n      alias(name: $alias, at: $at) {\n        version\n      }\n      aliasHistory(name: $alias) {\n        alias\n        fromVersion\n        toVersion\n        note\n        at\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestModelVersion($model: String!, $version: Int, $alias: String) {\n    modelVersion(model: $model, version: $version, alias: $alias) {\n      id\n      version\n      sha256\n      aliases\n      tags {\n        key\n        value\n      }\n    }\n  }\n"): (typeof documents)["\n  query TestModelVersion($model: String!, $version: Int, $alias: String) {\n    modelVersion(model: $model, version: $version, alias: $alias) {\n      id\n      version\n      sha256\n      aliases\n      tags {\n        key\n        value\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestModelsPage($filter: ModelFilter, $first: Int, $after: String) {\n    models(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TestModelsPage($filter: ModelFilter, $first: Int, $after: String) {\n    models(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestNode($id: ID!) {\n    node(id: $id) {\n      id\n      __typename\n      ... on Model {\n        name\n      }\n      ... on ModelVersion {\n        version\n      }\n    }\n  }\n"): (typeof documents)["\n  query TestNode($id: ID!) {\n    node(id: $id) {\n      id\n      __typename\n      ... on Model {\n        name\n      }\n      ... on ModelVersion {\n        version\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestDeleteModel($name: String!, $force: Boolean) {\n    deleteModel(name: $name, force: $force) {\n      name\n      deletedVersions\n    }\n  }\n"): (typeof documents)["\n  mutation TestDeleteModel($name: String!, $force: Boolean) {\n    deleteModel(name: $name, force: $force) {\n      name\n      deletedVersions\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestDeleteAlias($model: String!, $alias: String!) {\n    deleteModelAlias(model: $model, alias: $alias) {\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation TestDeleteAlias($model: String!, $alias: String!) {\n    deleteModelAlias(model: $model, alias: $alias) {\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestSetTags($input: SetTagsInput!) {\n    setTags(input: $input) {\n      tags {\n        key\n        value\n      }\n      modelVersion {\n        version\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TestSetTags($input: SetTagsInput!) {\n    setTags(input: $input) {\n      tags {\n        key\n        value\n      }\n      modelVersion {\n        version\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestUpdateModel($input: UpdateModelInput!) {\n    updateModel(input: $input) {\n      description\n      task\n    }\n  }\n"): (typeof documents)["\n  mutation TestUpdateModel($input: UpdateModelInput!) {\n    updateModel(input: $input) {\n      description\n      task\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
