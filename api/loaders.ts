@@ -49,8 +49,6 @@ export function createLoaders(registry: RegistryService): Loaders {
           for (const k of group) results.set(pageKey(k), pages.get(k.modelId) ?? { rows: [], hasNextPage: false });
         }),
       );
-      // Versions seen in a page answer later lookups by number (alias targets) without a query.
-      for (const page of results.values()) for (const v of page.rows) versionByNumber.prime({ modelId: v.modelId, version: v.version }, v);
       return keys.map((k) => results.get(pageKey(k)) as { rows: ModelVersionRow[]; hasNextPage: boolean });
     },
     { cacheKeyFn: (k) => pageKey(k) },
