@@ -1,0 +1,20 @@
+import path from 'node:path';
+import { loadConfig } from './config';
+
+test('defaults: port 4000, ./.trebuchet, embedded database', () => {
+  const c = loadConfig({});
+  expect(c.port).toBe(4000);
+  expect(c.dataDir).toBe(path.resolve('.trebuchet'));
+  expect(c.databaseUrl).toBeUndefined();
+  expect(c.production).toBe(false);
+});
+
+test('environment, then overrides (CLI flags) win', () => {
+  const c = loadConfig({ TREBUCHET_PORT: '5000', TREBUCHET_DATA_DIR: '/tmp/x', DATABASE_URL: 'postgres://h/db', NODE_ENV: 'production' }, { port: 6000 });
+  expect(c).toMatchObject({ port: 6000, dataDir: '/tmp/x', databaseUrl: 'postgres://h/db', production: true });
+});
+
+test('invalid numbers are refused with the variable named', () => {
+  expect(() => loadConfig({ TREBUCHET_PORT: 'abc' })).toThrow('TREBUCHET_PORT');
+  expect(() => loadConfig({ TREBUCHET_MAX_UPLOAD_BYTES: String(2 ** 32) })).toThrow('2 GiB');
+});
