@@ -122,7 +122,16 @@ async function listen(config: Config, platform: Platform, log: Logger): Promise<
     requestLog,
   });
 
-  const wss = new WebSocketServer({ server: http, path: GRAPHQL_PATH });
+  // noServer: the WebSocket server must not see the HTTP server's own errors (e.g. EADDRINUSE),
+  // so upgrades are routed by hand, on the GraphQL path only.
+  const wss = new WebSocketServer({ noServer: true });
+  http.on('upgrade', (req, socket, head) => {
+    if (new URL(req.url ?? '/', 'http://localhost').pathname !== GRAPHQL_PATH) {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
   const wsServer = useServer<Record<string, unknown>>(
     {
       schema,
@@ -207,9 +216,11 @@ async function listen(config: Config, platform: Platform, log: Logger): Promise<
   });
 
   await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
+    http.once('error', (err: NodeJS.ErrnoException) => {
+      reject(err.code === 'EADDRINUSE' ? new Error(`port ${config.port} on ${config.host} is already in use; stop the other server or choose another with --port`) : err);
+    });
     http.listen(config.port, config.host, () => {
-      http.off('error', reject);
+      http.removeAllListeners('error');
       resolve();
     });
   });

@@ -327,7 +327,7 @@ describe('migrate', () => {
 });
 
 describe('serve', () => {
-  test('a port already in use exits 1 naming EADDRINUSE and releases the data directory', async () => {
+  test('a port already in use exits 1 with one line naming the port and releases the data directory', async () => {
     const dataDir = await tempDir('busy');
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
@@ -336,7 +336,7 @@ describe('serve', () => {
       const r = await run(['serve', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir]);
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');
-      expect(lines(r.stderr).at(-1)).toBe(`trebuchet: listen EADDRINUSE: address already in use 127.0.0.1:${port}`);
+      expect(lines(r.stderr)).toEqual([`trebuchet: port ${port} on 127.0.0.1 is already in use; stop the other server or choose another with --port`]);
       expect(existsSync(path.join(dataDir, 'pgdata.lock'))).toBe(false);
     } finally {
       await new Promise<void>((resolve) => blocker.close(() => resolve()));
