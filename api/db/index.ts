@@ -49,6 +49,22 @@ function makePrisma(adapter: Adapter, stats: { statements: number }): PrismaClie
   return prisma;
 }
 
+interface Queryable {
+  query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+/** The migrator's SQL port over a pg pool or client, or PGlite. A parameterless pg query uses the
+ * simple protocol, which runs a multi-statement script in one implicit transaction; PGlite has
+ * `exec` for that. */
+function sqlPort(db: Queryable, exec: (text: string) => Promise<unknown> = (text) => db.query(text)): SqlPort {
+  return {
+    query: async <T>(text: string, params?: unknown[]) => (await db.query(text, params)).rows as T[],
+    async exec(text) {
+      await exec(text);
+    },
+  };
+}
+
 /** Opens the database described by `opts`; does not migrate (call `migrate()`). */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const stats = { statements: 0 };
@@ -59,15 +75,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // An idle client that loses its connection must not crash the process.
     pool.on('error', () => undefined);
     const prisma = makePrisma(new PrismaPg(pool), stats);
-    const sql: SqlPort = {
-      async query(text, params) {
-        const r = await pool.query(text, params as unknown[]);
-        return r.rows;
-      },
-      async exec(text) {
-        await pool.query(text);
-      },
-    };
+    const sql = sqlPort(pool);
     return {
       kind: 'postgres',
       prisma,
@@ -78,13 +86,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         // The advisory lock is session-scoped, so the whole migration runs on one connection.
         const client = await pool.connect();
         try {
-          const port: SqlPort = {
-            query: async (text, params) => (await client.query(text, params as unknown[])).rows,
-            exec: async (text) => {
-              await client.query(text);
-            },
-          };
-          return await migrate(port, migrations);
+          return await migrate(sqlPort(client), migrations);
         } finally {
           client.release();
         }
@@ -112,15 +114,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     throw err;
   }
   const prisma = makePrisma(new PrismaPGlite(client), stats);
-  const sql: SqlPort = {
-    async query(text, params) {
-      const r = await client.query(text, params as unknown[]);
-      return r.rows as never[];
-    },
-    async exec(text) {
-      await client.exec(text);
-    },
-  };
+  const sql = sqlPort(client, (text) => client.exec(text));
   return {
     kind: 'pglite',
     prisma,
