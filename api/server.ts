@@ -42,6 +42,8 @@ export interface ServerOptions {
   clock?: Clock;
   log?: Logger;
   inMemory?: boolean;
+  /** Start without applying migrations (readiness then reports them pending). */
+  skipMigrations?: boolean;
 }
 
 interface RequestLog {
@@ -99,7 +101,7 @@ const operationLogPlugin: ApolloServerPlugin<Context & { requestLog?: RequestLog
 /** Starts the platform and the server; resolves once it listens. */
 export async function startServer(config: Config, opts: ServerOptions = {}): Promise<RunningServer> {
   const log = opts.log ?? createLogger({ production: config.production, level: config.logLevel });
-  const platform = await openPlatform(config, log, { clock: opts.clock, inMemory: opts.inMemory });
+  const platform = await openPlatform(config, log, { clock: opts.clock, inMemory: opts.inMemory, skipMigrations: opts.skipMigrations });
   try {
     return await listen(config, platform, log);
   } catch (err) {
