@@ -66,9 +66,13 @@ export function createLoaders(registry: RegistryService): Loaders {
     versionByNumber,
     versionPage,
     aliasesByModel: new DataLoader(async (modelIds) => {
-      const rows = await registry.aliasesOf(modelIds);
+      const rows = await registry.aliasesWithTargets(modelIds);
       const grouped = new Map<string, ModelAliasRow[]>();
-      for (const r of rows) grouped.set(r.modelId, [...(grouped.get(r.modelId) ?? []), r]);
+      for (const { alias, target } of rows) {
+        grouped.set(alias.modelId, [...(grouped.get(alias.modelId) ?? []), alias]);
+        // The alias's target arrives with it, so resolving `ModelAlias.version` costs no query.
+        versionByNumber.prime({ modelId: target.modelId, version: target.version }, target);
+      }
       return modelIds.map((id) => grouped.get(id) ?? []);
     }),
   };

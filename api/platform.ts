@@ -44,6 +44,7 @@ export async function openPlatform(config: Config, log: Logger, opts: PlatformOp
   const store = new LocalArtifactStore(path.join(config.dataDir, 'artifacts'));
   const registry = new RegistryService({
     prisma: db.prisma,
+    sql: db.sql,
     store,
     pubsub,
     clock: opts.clock ?? systemClock,

@@ -20,7 +20,7 @@ export interface Database {
   prisma: PrismaClient;
   /** Raw SQL outside Prisma: migrations, readiness, LISTEN/NOTIFY setup. */
   sql: SqlPort;
-  /** Statements sent through Prisma since the database was opened (tests and benchmarks read it). */
+  /** Statements sent through Prisma and the SQL port since the database was opened (tests and benchmarks read it). */
   readonly stats: { statements: number };
   /** The Postgres URL when kind is 'postgres'. */
   url?: string;
@@ -56,9 +56,12 @@ interface Queryable {
 /** The migrator's SQL port over a pg pool or client, or PGlite. A parameterless pg query uses the
  * simple protocol, which runs a multi-statement script in one implicit transaction; PGlite has
  * `exec` for that. */
-function sqlPort(db: Queryable, exec: (text: string) => Promise<unknown> = (text) => db.query(text)): SqlPort {
+function sqlPort(db: Queryable, stats: { statements: number }, exec: (text: string) => Promise<unknown> = (text) => db.query(text)): SqlPort {
   return {
-    query: async <T>(text: string, params?: unknown[]) => (await db.query(text, params)).rows as T[],
+    query: async <T>(text: string, params?: unknown[]) => {
+      stats.statements++;
+      return (await db.query(text, params)).rows as T[];
+    },
     async exec(text) {
       await exec(text);
     },
@@ -75,7 +78,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // An idle client that loses its connection must not crash the process.
     pool.on('error', () => undefined);
     const prisma = makePrisma(new PrismaPg(pool), stats);
-    const sql = sqlPort(pool);
+    const sql = sqlPort(pool, stats);
     return {
       kind: 'postgres',
       prisma,
@@ -86,7 +89,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         // The advisory lock is session-scoped, so the whole migration runs on one connection.
         const client = await pool.connect();
         try {
-          return await migrate(sqlPort(client), migrations);
+          return await migrate(sqlPort(client, { statements: 0 }), migrations);
         } finally {
           client.release();
         }
@@ -114,7 +117,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     throw err;
   }
   const prisma = makePrisma(new PrismaPGlite(client), stats);
-  const sql = sqlPort(client, (text) => client.exec(text));
+  const sql = sqlPort(client, stats, (text) => client.exec(text));
   return {
     kind: 'pglite',
     prisma,

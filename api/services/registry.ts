@@ -4,6 +4,7 @@
 import type { Readable } from 'node:stream';
 import { ConflictError, DomainError, InvalidInputError, NotFoundError } from '../../engines/errors';
 import type { Clock } from '../clock';
+import type { SqlPort } from '../db/migrate';
 import { Prisma, type ModelAliasEventRow, type ModelAliasRow, type ModelRow, type ModelVersionRow, type PrismaClient } from '../db';
 import { decodeCursor, encodeCursor, pageSize } from '../ids';
 import type { PubSub } from '../pubsub';
@@ -213,6 +214,8 @@ function mapUnique(err: unknown, message: string): never {
 
 export interface RegistryDeps {
   prisma: PrismaClient;
+  /** Plain SQL for the hot read paths (see versionPages). */
+  sql: SqlPort;
   store: ArtifactStore;
   pubsub: PubSub;
   clock: Clock;
@@ -418,10 +421,19 @@ export class RegistryService {
     return this.prisma.modelVersion.findMany({ where: { id: { in: [...ids] } } });
   }
 
+  // The read paths below answer the DataLoaders on every page of models. They use plain SQL
+  // through the database port rather than Prisma: one statement each, no query planning per call
+  // and no per-row result mapping (see BENCHMARKS.md, API).
+
   /** Versions by (modelId, version) pairs, in one statement. */
   async versionsByNumbers(keys: readonly { modelId: string; version: number }[]): Promise<ModelVersionRow[]> {
     if (keys.length === 0) return [];
-    return this.prisma.modelVersion.findMany({ where: { OR: keys.map((k) => ({ modelId: k.modelId, version: k.version })) } });
+    const rows = await this.deps.sql.query<ModelVersionRow>(
+      `SELECT v.* FROM "ModelVersion" v
+       JOIN unnest($1::uuid[], $2::int[]) AS k("modelId", version) ON v."modelId" = k."modelId" AND v.version = k.version`,
+      [keys.map((k) => k.modelId), keys.map((k) => k.version)],
+    );
+    return rows.map(normalizeRawVersion);
   }
 
   /**
@@ -430,17 +442,17 @@ export class RegistryService {
    * window function, so a page of models with their versions costs a constant number of queries.
    */
   async versionPages(modelIds: readonly string[], first: number, afterVersion: number | null): Promise<Map<string, { rows: ModelVersionRow[]; hasNextPage: boolean }>> {
-    const limit = first + 1;
     const ids = [...modelIds];
-    const rows = await this.prisma.$queryRaw<(ModelVersionRow & { rn: bigint })[]>`
-      SELECT * FROM (
-        SELECT v.*, row_number() OVER (PARTITION BY v."modelId" ORDER BY v.version DESC) AS rn
-        FROM "ModelVersion" v
-        WHERE v."modelId" = ANY(${ids}::uuid[])
-          AND (${afterVersion}::int IS NULL OR v.version < ${afterVersion}::int)
-      ) ranked
-      WHERE rn <= ${limit}
-      ORDER BY "modelId", version DESC`;
+    const rows = await this.deps.sql.query<ModelVersionRow & { rn: unknown }>(
+      `SELECT * FROM (
+         SELECT v.*, row_number() OVER (PARTITION BY v."modelId" ORDER BY v.version DESC) AS rn
+         FROM "ModelVersion" v
+         WHERE v."modelId" = ANY($1::uuid[]) AND ($2::int IS NULL OR v.version < $2::int)
+       ) ranked
+       WHERE rn <= $3
+       ORDER BY "modelId", version DESC`,
+      [ids, afterVersion, first + 1],
+    );
     const out = new Map<string, { rows: ModelVersionRow[]; hasNextPage: boolean }>();
     for (const id of ids) out.set(id, { rows: [], hasNextPage: false });
     for (const { rn: _rn, ...row } of rows) {
@@ -454,8 +466,20 @@ export class RegistryService {
 
   // ── aliases ───────────────────────────────────────────────────────────────
 
-  async aliasesOf(modelIds: readonly string[]): Promise<ModelAliasRow[]> {
-    return this.prisma.modelAlias.findMany({ where: { modelId: { in: [...modelIds] } }, orderBy: [{ modelId: 'asc' }, { name: 'asc' }] });
+  /** Current aliases of the models, each with the version it points at, in one statement. */
+  async aliasesWithTargets(modelIds: readonly string[]): Promise<{ alias: ModelAliasRow; target: ModelVersionRow }[]> {
+    const rows = await this.deps.sql.query<ModelVersionRow & { aliasName: string; aliasUpdatedAt: Date }>(
+      `SELECT a.name AS "aliasName", a."updatedAt" AS "aliasUpdatedAt", v.*
+       FROM "ModelAlias" a
+       JOIN "ModelVersion" v ON v."modelId" = a."modelId" AND v.version = a.version
+       WHERE a."modelId" = ANY($1::uuid[])
+       ORDER BY a."modelId", a.name`,
+      [[...modelIds]],
+    );
+    return rows.map(({ aliasName, aliasUpdatedAt, ...version }) => ({
+      alias: { modelId: version.modelId, name: aliasName, version: version.version, updatedAt: aliasUpdatedAt },
+      target: normalizeRawVersion(version),
+    }));
   }
 
   /**
@@ -547,9 +571,10 @@ export class RegistryService {
   }
 }
 
-/** Raw rows come back with JSON already parsed and BigInt for bigint; dates as Date. */
+/** Plain SQL rows: JSON parsed and timestamps as Date by both drivers, but int8 comes back as a
+ * string from pg (and a number or bigint from PGlite); the service's rows carry a bigint. */
 function normalizeRawVersion(row: ModelVersionRow): ModelVersionRow {
-  return { ...row, size: typeof row.size === 'bigint' ? row.size : BigInt(row.size as unknown as string) };
+  return typeof row.size === 'bigint' ? row : { ...row, size: BigInt(row.size as unknown as string) };
 }
 
 function filterIterator<T>(source: AsyncIterableIterator<T>, keep: (value: T) => boolean): AsyncIterableIterator<T> {
