@@ -206,6 +206,14 @@ async function sourceOf(input: RegisterVersionInput): Promise<ArtifactSource> {
   return { kind: 'stream', stream: await (input.upload as () => Promise<Readable>)() };
 }
 
+/**
+ * Takes the model row's lock until the transaction ends: every change to a model's aliases, tags
+ * or existence goes through it, so concurrent changes to one model apply one after the other.
+ */
+async function lockModel(tx: Prisma.TransactionClient, modelId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "Model" WHERE id = ${modelId}::uuid FOR UPDATE`;
+}
+
 /** P2002 (unique violation) → CONFLICT; other errors pass through. */
 function mapUnique(err: unknown, message: string): never {
   if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') throw new ConflictError(message);
@@ -314,7 +322,7 @@ export class RegistryService {
   async deleteModel(name: string, force = false): Promise<{ name: string; deletedVersions: number }> {
     const model = await this.requireModel(name);
     const { shas, deletedVersions } = await this.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM "Model" WHERE id = ${model.id}::uuid FOR UPDATE`;
+      await lockModel(tx, model.id);
       const aliases = await tx.modelAlias.findMany({ where: { modelId: model.id }, orderBy: { name: 'asc' } });
       if (aliases.length > 0 && !force) {
         throw new DomainError(
@@ -497,7 +505,7 @@ export class RegistryService {
     const at = this.deps.clock.now();
     const { target, from } = await this.prisma.$transaction(async (tx) => {
       // Serialises alias moves of this model, so `fromVersion` is exactly the previous target.
-      await tx.$queryRaw`SELECT 1 FROM "Model" WHERE id = ${model.id}::uuid FOR UPDATE`;
+      await lockModel(tx, model.id);
       const target = await tx.modelVersion.findUnique({ where: { modelId_version: { modelId: model.id, version } } });
       if (!target) throw new NotFoundError(`model "${modelName}" has no version ${version}`, { model: modelName, version });
       const current = await tx.modelAlias.findUnique({ where: { modelId_name: { modelId: model.id, name: alias } } });
@@ -518,7 +526,7 @@ export class RegistryService {
     const model = await this.requireModel(modelName);
     const at = this.deps.clock.now();
     const target = await this.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM "Model" WHERE id = ${model.id}::uuid FOR UPDATE`;
+      await lockModel(tx, model.id);
       const current = await tx.modelAlias.findUnique({ where: { modelId_name: { modelId: model.id, name: alias } }, include: { target: true } });
       if (!current) throw new NotFoundError(`model "${modelName}" has no alias "${alias}"`, { model: modelName, alias });
       await tx.modelAlias.delete({ where: { modelId_name: { modelId: model.id, name: alias } } });
@@ -550,7 +558,7 @@ export class RegistryService {
   async setTags(input: { model: string; version?: number | null; tags: TagChange[]; replace?: boolean | null }): Promise<SetTagsResult> {
     const model = await this.requireModel(input.model);
     const result = await this.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM "Model" WHERE id = ${model.id}::uuid FOR UPDATE`;
+      await lockModel(tx, model.id);
       if (input.version === null || input.version === undefined) {
         const fresh = await tx.model.findUniqueOrThrow({ where: { id: model.id } });
         const tags = applyTagChanges(fresh.tags as Tags, input.tags, input.replace ?? false);
