@@ -8,6 +8,7 @@ import { openDatabase } from '../api/db';
 import { GraphQLRequestError, TrebuchetClient } from '../client';
 import { CreateModelMutation, ListModelsQuery, RegisterModelVersionMutation, SetModelAliasMutation, ShowModelQuery } from '../client/operations';
 import type { ListModelsQuery as ListModelsResult, ModelFramework } from '../client/gql/graphql';
+import { addNlpCommands } from './nlp';
 
 const pkg = require('../package.json') as { version: string };
 const DEFAULT_URL = 'http://localhost:4000/graphql';
@@ -197,6 +198,10 @@ export function buildProgram(): Command {
       if (opts.alias) await client.request(SetModelAliasMutation, { model: name, alias: opts.alias, version: v.version, note: `registered from ${path.basename(file)}` });
       print(v, Boolean(opts.json), () => `registered ${name} v${v.version} (${v.framework}, ${v.size} bytes, sha256 ${v.sha256})${opts.alias ? `; ${opts.alias} → v${v.version}` : ''}`);
     });
+
+  addNlpCommands(program, async (action) => {
+    process.exitCode = await action();
+  });
 
   return program;
 }

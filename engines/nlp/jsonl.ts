@@ -1,0 +1,125 @@
+// JSON Lines in and out: `{"id": …, "text": …}` per input line, one result object per output line.
+// Parsing happens in the worker that analyses the lines, so the coordinating thread only moves bytes.
+import { isUtf8 } from 'node:buffer';
+import { BatchPart } from './batch.ts';
+import type { Gospel, ResolvedOptions } from './engine.ts';
+import type { Analysis } from './types.ts';
+
+/** A line that could not be analysed; `line` is 1-based in the whole input. */
+export interface LineError {
+  line: number;
+  message: string;
+  /** Warnings (e.g. invalid UTF-8 replaced) do not drop the line. */
+  warning?: boolean;
+}
+
+/** A document parsed from a line. */
+export interface LineDocument {
+  id: unknown;
+  text: string;
+  line: number;
+}
+
+/**
+ * Parses the complete lines in `bytes` (line `firstLine` first). Blank lines are skipped; lines
+ * that are not a JSON object with a string `text` become errors; a missing `id` becomes the line
+ * number. Invalid UTF-8 is decoded with U+FFFD and reported as a warning.
+ */
+export function parseLines(bytes: Uint8Array, firstLine: number, onDocument: (doc: LineDocument) => void, errors: LineError[]): void {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!isUtf8(buffer)) reportInvalidUtf8(buffer, firstLine, errors);
+  const text = buffer.toString('utf8');
+  let line = firstLine;
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    parseLine(text, start, end, line, onDocument, errors);
+    start = end + 1;
+    line++;
+  }
+}
+
+function parseLine(text: string, start: number, end: number, line: number, onDocument: (doc: LineDocument) => void, errors: LineError[]): void {
+  let s = start;
+  while (s < end && isBlank(text.charCodeAt(s))) s++;
+  if (s === end) return;
+  let value: unknown;
+  try {
+    value = JSON.parse(text.slice(s, end));
+  } catch (err) {
+    errors.push({ line, message: `not valid JSON (${(err as Error).message.split('\n')[0]})` });
+    return;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    errors.push({ line, message: `expected a JSON object with "text", found ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}` });
+    return;
+  }
+  const record = value as { id?: unknown; text?: unknown };
+  if (!('text' in record)) {
+    errors.push({ line, message: 'missing "text"' });
+    return;
+  }
+  if (typeof record.text !== 'string') {
+    errors.push({ line, message: `"text" must be a string, found ${record.text === null ? 'null' : typeof record.text}` });
+    return;
+  }
+  onDocument({ id: record.id === undefined ? line : record.id, text: record.text, line });
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 0xfeff;
+}
+
+function reportInvalidUtf8(buffer: Buffer, firstLine: number, errors: LineError[]): void {
+  let line = firstLine;
+  let start = 0;
+  while (start < buffer.length) {
+    let end = buffer.indexOf(10, start);
+    if (end < 0) end = buffer.length;
+    if (!isUtf8(buffer.subarray(start, end))) errors.push({ line, message: 'invalid UTF-8 replaced by U+FFFD', warning: true });
+    start = end + 1;
+    line++;
+  }
+}
+
+/**
+ * One output line (without the newline): `id`, then the sections present, in a fixed order:
+ * language, sentiment, keywords, readability, stats, sentences, tokens.
+ */
+export function formatLine(id: unknown, a: Analysis): string {
+  const out: Record<string, unknown> = { id };
+  if (a.language) out.language = a.language;
+  if (a.sentiment) out.sentiment = a.sentiment;
+  if (a.keywords) out.keywords = a.keywords;
+  if (a.readability) out.readability = a.readability;
+  if (a.stats) out.stats = a.stats;
+  if (a.sentences) out.sentences = a.sentences;
+  if (a.tokens) out.tokens = a.tokens;
+  return JSON.stringify(out);
+}
+
+/** Analyses JSON Lines on this thread (one part, no workers): output lines, bad lines, document count. */
+export function analyzeJsonlHere(
+  gospel: Gospel,
+  bytes: Uint8Array,
+  firstLine: number,
+  options: ResolvedOptions,
+): { output: string; errors: LineError[]; documents: number } {
+  const part = new BatchPart(gospel, options);
+  const ids: unknown[] = [];
+  const errors: LineError[] = [];
+  parseLines(bytes, firstLine, (doc) => {
+    ids.push(doc.id);
+    part.add(doc.text);
+  }, errors);
+  const results = part.finish();
+  return { output: formatLines(ids, results), errors, documents: results.length };
+}
+
+/** Output lines for `results`, each ending in a newline. */
+export function formatLines(ids: readonly unknown[], results: readonly Analysis[]): string {
+  let output = '';
+  for (let d = 0; d < results.length; d++) output += `${formatLine(ids[d], results[d]!)}\n`;
+  return output;
+}
