@@ -8,6 +8,7 @@ import type { Writable } from 'node:stream';
 import { Command, Option } from 'commander';
 import { Gospel, resolveOptions, type ResolvedOptions } from '../engines/nlp/engine.ts';
 import { analyzeJsonlHere, type LineError } from '../engines/nlp/jsonl.ts';
+import { detectLanguage, loadLanguageModel } from '../engines/nlp/language.ts';
 import { NlpPool } from '../engines/nlp/pool.ts';
 import type { AnalyzeOptions, Language, Section } from '../engines/nlp/types.ts';
 
@@ -195,7 +196,8 @@ export async function runNlpAnalyze(files: string[], flags: NlpAnalyzeFlags, io:
   }
   let pool: NlpPool | undefined;
   if (settings.threads > 1 && inputSize(files, io.stdin) > SMALL_BATCH_BYTES) {
-    pool = new NlpPool({ threads: settings.threads });
+    // This thread analyses one part itself, so --threads N means N - 1 workers.
+    pool = new NlpPool({ threads: settings.threads - 1 });
     pool.warm();
   }
   let local: Gospel | undefined;
@@ -204,9 +206,8 @@ export async function runNlpAnalyze(files: string[], flags: NlpAnalyzeFlags, io:
     if (!local) {
       let detect: ((text: string) => Language) | undefined;
       if (settings.resolved.sections.has('language') && !prepared) {
-        const language = await import('../engines/nlp/language.ts');
-        await language.loadLanguageModel();
-        detect = language.detectLanguage;
+        await loadLanguageModel();
+        detect = detectLanguage;
         prepared = true;
       }
       local = new Gospel(detect);
@@ -233,7 +234,7 @@ export async function runNlpAnalyze(files: string[], flags: NlpAnalyzeFlags, io:
       const run = async (): Promise<{ output: string; errors: LineError[]; documents: number }> => {
         if (!pool || batch.bytes.length < SMALL_BATCH_BYTES) return analyzeJsonlHere(await prepareLocal(), batch.bytes, batch.firstLine, settings.resolved);
         const { parts, firstLines } = splitBatch(batch, settings.threads);
-        const result = await pool.analyzeJsonl(parts, firstLines, settings.options);
+        const result = await pool.analyzeJsonl(parts, firstLines, settings.options, await prepareLocal());
         return { output: result.outputs.join(''), errors: result.errors, documents: result.documents };
       };
       const current = run();

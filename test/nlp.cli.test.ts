@@ -59,7 +59,7 @@ test('each output line has the documented shape', async () => {
     language: { code: 'en', confidence: expect.any(Number) },
     sentiment: { compound: expect.any(Number), positive: expect.any(Number), negative: expect.any(Number), neutral: expect.any(Number), label: 'positive' },
     readability: { fleschReadingEase: expect.any(Number), fleschKincaidGrade: expect.any(Number) },
-    stats: { words: 14, sentences: 2 },
+    stats: { words: 13, sentences: 2 },
   });
   expect((line!.keywords as { term: string; score: number }[]).length).toBeGreaterThan(0);
   expect((line!.language as { confidence: number }).confidence).toBeGreaterThan(0.5);

@@ -121,7 +121,7 @@ export class Gospel {
           distinct++;
           syllables += Math.max(1, Math.round((scan.end[t]! - scan.start[t]!) / 3));
         } else {
-          syllables += vocab.syllables[id]!;
+          syllables += vocab.syllablesOf(id);
           if (this.stamp[id] !== mark) {
             this.stamp[id] = mark;
             distinct++;

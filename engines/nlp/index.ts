@@ -3,10 +3,13 @@
 // language detection, similarity and a worker-thread pool for large batches.
 import { Gospel, resolveOptions, type LanguageDetector } from './engine.ts';
 import { analyzeBatchOn } from './batch.ts';
+// Static: the model itself loads only in loadLanguageModel() (a dynamic import of a .ts file fails under tsx's require hook).
+import { detectLanguage, loadLanguageModel } from './language.ts';
 import type { Analysis, AnalyzeOptions } from './types.ts';
 
 export type * from './types.ts';
 export { ALL_SECTIONS } from './types.ts';
+export { supportedLanguages } from './language.ts';
 export { DEFAULT_KEYWORDS, MAX_KEYWORDS, resolveOptions } from './engine.ts';
 export { createNlpPool, NlpPool, WorkerFailure, type NlpPoolOptions, type ProgressListener } from './pool.ts';
 
@@ -24,9 +27,8 @@ function instance(): Gospel {
 /** Loads the language model (once); needed before any analysis that includes `language`. */
 export async function prepareNlp(): Promise<void> {
   if (detector) return;
-  const language = await import('./language.ts');
-  await language.loadLanguageModel();
-  detector = language.detectLanguage;
+  await loadLanguageModel();
+  detector = detectLanguage;
 }
 
 /** Analyses one document; its keywords come from RAKE (no corpus to weigh them against). */

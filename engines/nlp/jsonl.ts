@@ -85,18 +85,29 @@ function reportInvalidUtf8(buffer: Buffer, firstLine: number, errors: LineError[
 
 /**
  * One output line (without the newline): `id`, then the sections present, in a fixed order:
- * language, sentiment, keywords, readability, stats, sentences, tokens.
+ * language, sentiment, keywords, readability, stats, sentences, tokens. Sentiment and keywords are
+ * written by hand (they are on every line of the common jobs and JSON.stringify of the nested
+ * objects cost a tenth of a run); keyword terms need no escaping: they are made of letters, digits,
+ * apostrophes, hyphens, periods and single spaces (see the tokenizer).
  */
 export function formatLine(id: unknown, a: Analysis): string {
-  const out: Record<string, unknown> = { id };
-  if (a.language) out.language = a.language;
-  if (a.sentiment) out.sentiment = a.sentiment;
-  if (a.keywords) out.keywords = a.keywords;
-  if (a.readability) out.readability = a.readability;
-  if (a.stats) out.stats = a.stats;
-  if (a.sentences) out.sentences = a.sentences;
-  if (a.tokens) out.tokens = a.tokens;
-  return JSON.stringify(out);
+  let out = `{"id":${JSON.stringify(id) ?? 'null'}`;
+  if (a.language) out += `,"language":{"code":"${a.language.code}","confidence":${a.language.confidence}}`;
+  const s = a.sentiment;
+  if (s) out += `,"sentiment":{"compound":${s.compound},"positive":${s.positive},"negative":${s.negative},"neutral":${s.neutral},"label":"${s.label}"}`;
+  if (a.keywords) {
+    out += ',"keywords":[';
+    for (let k = 0; k < a.keywords.length; k++) {
+      const kw = a.keywords[k]!;
+      out += `${k === 0 ? '' : ','}{"term":"${kw.term}","score":${kw.score}}`;
+    }
+    out += ']';
+  }
+  if (a.readability) out += `,"readability":${JSON.stringify(a.readability)}`;
+  if (a.stats) out += `,"stats":${JSON.stringify(a.stats)}`;
+  if (a.sentences) out += `,"sentences":${JSON.stringify(a.sentences)}`;
+  if (a.tokens) out += `,"tokens":${JSON.stringify(a.tokens)}`;
+  return `${out}}`;
 }
 
 /** Analyses JSON Lines on this thread (one part, no workers): output lines, bad lines, document count. */

@@ -6,9 +6,9 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { DfMerger, type PartTerms } from './batch.ts';
-import { resolveOptions } from './engine.ts';
-import type { LineError } from './jsonl.ts';
+import { BatchPart, DfMerger, type PartTerms } from './batch.ts';
+import { resolveOptions, type Gospel, type ResolvedOptions } from './engine.ts';
+import { formatLines, parseLines, type LineError } from './jsonl.ts';
 import type { Analysis, AnalyzeOptions } from './types.ts';
 
 export type WorkerRequest =
@@ -87,28 +87,38 @@ export class NlpPool {
 
   /**
    * Analyses JSON Lines: `parts[i]` holds complete lines starting at line `firstLines[i]`; returns one
-   * block of output lines per part, in order, and the bad lines of every part.
+   * block of output lines per part, in order, and the bad lines of every part. With `here`, part 0
+   * runs on the calling thread while the workers run the others: on a machine with few cores one
+   * isolate less to start and to compile for.
    */
-  async analyzeJsonl(parts: Uint8Array[], firstLines: number[], options: AnalyzeOptions): Promise<{ outputs: string[]; errors: LineError[]; documents: number }> {
+  async analyzeJsonl(
+    parts: Uint8Array[],
+    firstLines: number[],
+    options: AnalyzeOptions,
+    here?: Gospel,
+  ): Promise<{ outputs: string[]; errors: LineError[]; documents: number }> {
     const errors: LineError[] = [];
-    const jobs = parts.map((bytes, i) =>
-      this.call(i % this.threads, { job: this.nextJob++, type: 'jsonl', bytes, firstLine: firstLines[i]!, options }, undefined, [bytes.buffer as ArrayBuffer]),
+    const offset = here ? 1 : 0;
+    const jobs = parts.slice(offset).map((bytes, i) =>
+      this.call(i % this.threads, { job: this.nextJob++, type: 'jsonl', bytes, firstLine: firstLines[i + offset]!, options }, undefined, [bytes.buffer as ArrayBuffer]),
     );
-    const replies = await this.finishParts(jobs, (terms) => {
-      if (terms.type === 'terms' && terms.errors) errors.push(...terms.errors);
+    const local = here ? new JsonlPart(here, resolveOptions(options), parts[0]!, firstLines[0]!) : undefined;
+    const replies = await this.finishParts(jobs, local, (reply) => {
+      if (reply.type === 'terms' && reply.errors) errors.push(...reply.errors);
     });
+    if (local) errors.push(...local.errors);
     errors.sort((a, b) => a.line - b.line);
-    let documents = 0;
+    let documents = local?.documents ?? 0;
     const outputs = replies.map((reply) => {
       if (reply.type !== 'output') return '';
       documents += reply.documents;
       return reply.output;
     });
-    return { outputs, errors, documents };
+    return { outputs: local ? [local.output, ...outputs] : outputs, errors, documents };
   }
 
-  /** Phase 1 replies → merged document frequencies → phase 2 on every part. */
-  private async finishParts(jobs: Promise<WorkerReply>[], onTerms?: (reply: WorkerReply) => void): Promise<WorkerReply[]> {
+  /** Phase 1 replies (and the local part) → merged document frequencies → phase 2 on every part. */
+  private async finishParts(jobs: Promise<WorkerReply>[], local?: JsonlPart, onTerms?: (reply: WorkerReply) => void): Promise<WorkerReply[]> {
     const settled = await Promise.allSettled(jobs);
     const failed = settled.find((s) => s.status === 'rejected');
     const replies = settled.map((s) => (s.status === 'fulfilled' ? s.value : undefined));
@@ -118,17 +128,21 @@ export class NlpPool {
       throw (failed as PromiseRejectedResult).reason;
     }
     const merger = new DfMerger();
+    const localHandle = local ? merger.add(local.terms) : -1;
     const handles = replies.map((reply) => {
       if (reply?.type !== 'terms') throw new WorkerFailure(`gospel: unexpected worker reply ${reply?.type}`);
       onTerms?.(reply);
       return merger.add(reply.terms);
     });
-    return Promise.all(
+    const finished = Promise.all(
       replies.map((reply, i) => {
         const df = merger.dfFor(handles[i]!);
         return this.call(i % this.threads, { job: reply!.job, type: 'finish', documents: merger.documents, df }, undefined, [df.buffer as ArrayBuffer]);
       }),
     );
+    // The local part's phase 2 runs while the workers run theirs.
+    local?.finish(merger.documents, merger.dfFor(localHandle));
+    return finished;
   }
 
   private call(index: number, request: WorkerRequest, progress?: (n: number) => void, transfer: ArrayBuffer[] = []): Promise<WorkerReply> {
@@ -194,4 +208,30 @@ export function splitEvenly(n: number, parts: number): [number, number][] {
 
 export function createNlpPool(options?: NlpPoolOptions): NlpPool {
   return new NlpPool(options);
+}
+
+/** A part of JSON Lines analysed on the calling thread, in the same two phases as a worker's. */
+class JsonlPart {
+  readonly errors: LineError[] = [];
+  readonly terms: PartTerms;
+  output = '';
+  private readonly part: BatchPart;
+  private readonly ids: unknown[] = [];
+
+  constructor(gospel: Gospel, options: ResolvedOptions, bytes: Uint8Array, firstLine: number) {
+    this.part = new BatchPart(gospel, options);
+    parseLines(bytes, firstLine, (doc) => {
+      this.ids.push(doc.id);
+      this.part.add(doc.text);
+    }, this.errors);
+    this.terms = this.part.terms();
+  }
+
+  get documents(): number {
+    return this.ids.length;
+  }
+
+  finish(documents: number, df: Int32Array): void {
+    this.output = formatLines(this.ids, this.part.finish(documents, df));
+  }
 }

@@ -10,7 +10,7 @@
 import * as chars from './chars.ts';
 import * as vocabModule from './vocab.ts';
 import { type Vocab } from './vocab.ts';
-const { F_ABBREVIATION, MAX_WORD_LENGTH, foldHash } = vocabModule;
+const { F_ABBREVIATION, HASH_A, HASH_B, HASH_SEED_A, HASH_SEED_B, MAX_WORD_LENGTH } = vocabModule;
 
 // Local copies: compiled to CommonJS (tsx, Jest), every use of an imported binding is a getter call,
 // which costs more than the tokenizer's own work per character.
@@ -54,6 +54,10 @@ export class Scan {
   sentQuery = new Int32Array(32);
   /** Unicode code points in the text. */
   characters = 0;
+  // The open sentence while scanning: its first token and its ! and ? marks.
+  sentFirst = 0;
+  bang = 0;
+  query = 0;
 
   push(kind: number, start: number, end: number, id: number, flags: number): void {
     const t = this.tokens;
@@ -108,32 +112,15 @@ const OPENERS = new Set([34, 39, 40, 91, 123, 0x201c, 0x2018, 0xab, 0x300c, 0x30
 
 /** Scans `text` into `scan` (reset first), interning words into `vocab`. */
 export function scanText(text: string, vocab: Vocab, scan: Scan, emoticons: ReadonlySet<string>): void {
+  noteEmoticonStarts(emoticons);
   scan.text = text;
   scan.tokens = 0;
   scan.sentences = 0;
   const n = text.length;
   let surrogatePairs = 0;
-  let sentFirst = 0;
-  let sentContent = false;
-  let bang = 0;
-  let query = 0;
-
-  const closeSentence = (): void => {
-    if (scan.tokens > sentFirst) {
-      if (sentContent) scan.addSentence(sentFirst, scan.tokens, bang, query);
-      else if (scan.sentences > 0) {
-        // Trailing punctuation with no words joins the sentence before it.
-        const s = scan.sentences - 1;
-        scan.sentEnd[s] = scan.tokens;
-        scan.sentBang[s]! += bang;
-        scan.sentQuery[s]! += query;
-      }
-    }
-    sentFirst = scan.tokens;
-    sentContent = false;
-    bang = 0;
-    query = 0;
-  };
+  scan.sentFirst = 0;
+  scan.bang = 0;
+  scan.query = 0;
 
   let i = 0;
   while (i < n) {
@@ -157,44 +144,45 @@ export function scanText(text: string, vocab: Vocab, scan: Scan, emoticons: Read
         } else if (dc !== C_SPACE) break;
         j++;
       }
-      if (breaks >= 2 && sentContent) closeSentence();
+      if (breaks >= 2 && hasContent(scan)) closeSentence(scan);
       i = j;
       continue;
     }
 
     if (cls === C_LOWER || cls === C_UPPER || cls === C_LETTER) {
       const start = i;
-      let h = 0x811c9dc5;
+      let h = HASH_SEED_A;
+      let g = HASH_SEED_B;
       let upper = false;
       let lower = false;
       let dots = 0;
       let segment = 0;
       let longestSegment = 0;
       let j = i;
+      // The word's case-folded code units go to `buf` as they are hashed, for the vocabulary lookup.
       while (j < n) {
         const d = text.charCodeAt(j);
         // Latin-1 is pre-filled: read the tables directly, skipping the calls (the hottest loop).
         const dc = d < 256 ? CLASS[d]! : charClass(d);
-        if (dc === C_LOWER) {
-          lower = true;
-          segment++;
-          h = imul(h ^ d, 0x01000193);
-          j++;
-          continue;
+        let folded = d;
+        if (dc === C_LOWER) lower = true;
+        else if (dc === C_UPPER) {
+          upper = true;
+          folded = d < 256 ? LOWER[d]! : lowerCode(d);
+        } else if (dc !== C_LETTER && dc !== C_DIGIT) {
+          if ((d === 39 || d === 0x2019) && j > start && j + 1 < n && isLetterClass(charClass(text.charCodeAt(j + 1)))) {
+            folded = 39; // apostrophe inside a word: contraction or possessive; ’ folds to '
+          } else if ((d === 45 || d === 0x2010 || d === 0x2011) && j + 1 < n && isWordChar(charClass(text.charCodeAt(j + 1)))) {
+            // hyphen between word characters
+          } else if (d === 46 && j + 1 < n && isWordChar(charClass(text.charCodeAt(j + 1)))) {
+            dots++;
+            if (segment > longestSegment) longestSegment = segment;
+            segment = -1;
+          } else break;
         }
-        if (isWordChar(dc)) {
-          if (dc === C_UPPER) upper = true;
-          segment++;
-        } else if ((d === 39 || d === 0x2019) && j > start && j + 1 < n && isLetterClass(charClass(text.charCodeAt(j + 1)))) {
-          // apostrophe inside a word: contraction or possessive
-        } else if ((d === 45 || d === 0x2010 || d === 0x2011) && j + 1 < n && isWordChar(charClass(text.charCodeAt(j + 1)))) {
-          // hyphen between word characters
-        } else if (d === 46 && j + 1 < n && isWordChar(charClass(text.charCodeAt(j + 1)))) {
-          dots++;
-          if (segment > longestSegment) longestSegment = segment;
-          segment = 0;
-        } else break;
-        h = imul(h ^ (d < 256 ? LOWER[d]! : lowerCode(d)), 0x01000193);
+        segment++;
+        h = imul(h ^ folded, HASH_A);
+        g = imul(g ^ folded, HASH_B);
         j++;
       }
       if (segment > longestSegment) longestSegment = segment;
@@ -205,22 +193,19 @@ export function scanText(text: string, vocab: Vocab, scan: Scan, emoticons: Read
         while (at < n && isLocalPart(text.charCodeAt(at))) at++;
         if (text.charCodeAt(at) === 64 && at + 1 < n && isWordChar(charClass(text.charCodeAt(at + 1)))) {
           i = scanEmail(text, start, at, scan);
-          sentContent = true;
           continue;
         }
       }
       if (d === 58 /* : */ && text.startsWith('//', j + 1) && isUrlScheme(text, start, j)) {
         i = scanUrl(text, start, scan);
-        sentContent = true;
         continue;
       }
       const len = j - start;
       if (dots >= 2 && (text.startsWith('www.', start) || text.startsWith('WWW.', start))) {
         i = scanUrl(text, start, scan);
-        sentContent = true;
         continue;
       }
-      const id = len <= MAX_WORD_LENGTH ? vocab.lookup(text, start, j, h) : -1;
+      const id = len <= MAX_WORD_LENGTH ? vocab.lookupHashed(text, start, j, h, g) : -1;
       let flags = upper && !lower ? T_UPPER : 0;
       // An abbreviation: a listed word ("Dr"), a dotted form of short parts ("e.g", "U.S", "Ph.D"),
       // or a single capital initial ("J").
@@ -231,7 +216,6 @@ export function scanText(text: string, vocab: Vocab, scan: Scan, emoticons: Read
       )
         flags |= T_ABBREV;
       scan.push(K_WORD, start, j, id, flags);
-      sentContent = true;
       i = j;
       continue;
     }
@@ -256,17 +240,15 @@ export function scanText(text: string, vocab: Vocab, scan: Scan, emoticons: Read
       }
       if (!letters && text.charCodeAt(j) === 37 /* % */) j++;
       if (letters) {
-        const id = j - start <= MAX_WORD_LENGTH ? vocab.lookup(text, start, j, foldHash(text, start, j)) : -1;
+        const id = j - start <= MAX_WORD_LENGTH ? vocab.lookup(text, start, j) : -1;
         scan.push(K_WORD, start, j, id, upper && !lower ? T_UPPER : 0);
       } else scan.push(K_NUMBER, start, j, -1, 0);
-      sentContent = true;
       i = j;
       continue;
     }
 
     if (cls === C_IDEOGRAPH) {
-      scan.push(K_WORD, i, i + 1, vocab.lookup(text, i, i + 1, foldHash(text, i, i + 1)), 0);
-      sentContent = true;
+      scan.push(K_WORD, i, i + 1, vocab.lookup(text, i, i + 1), 0);
       i++;
       continue;
     }
@@ -291,8 +273,7 @@ export function scanText(text: string, vocab: Vocab, scan: Scan, emoticons: Read
             j += 1 + (e > 0xffff ? 2 : 1);
           } else break;
         }
-        scan.push(K_EMOJI, i, j, vocab.lookup(text, i, i + width, foldHash(text, i, i + width)), 0);
-        sentContent = true;
+        scan.push(K_EMOJI, i, j, vocab.lookup(text, i, i + width), 0);
         i = j;
       } else {
         scan.push(K_SYMBOL, i, i + width, -1, 0);
@@ -303,13 +284,12 @@ export function scanText(text: string, vocab: Vocab, scan: Scan, emoticons: Read
 
     // Punctuation and symbols. An emoticon is a whole whitespace-delimited run found in the lexicon.
     const prev = i === 0 ? 32 : text.charCodeAt(i - 1);
-    if (charClass(prev) === C_SPACE || charClass(prev) === C_NEWLINE || i === 0) {
+    if ((c < 128 ? EMOTICON_START[c] === 1 : false) && (i === 0 || charClass(prev) === C_SPACE || charClass(prev) === C_NEWLINE)) {
       const end = emoticonEnd(text, i, emoticons);
       if (end > 0) {
         // Python's isupper, as VADER applies it: ":D" is an all-caps item.
         const caps = /[A-Z]/.test(text.slice(i, end)) && !/[a-z]/.test(text.slice(i, end));
-        scan.push(K_EMOTICON, i, end, vocab.lookup(text, i, end, foldHash(text, i, end)), caps ? T_UPPER : 0);
-        sentContent = true;
+        scan.push(K_EMOTICON, i, end, vocab.lookup(text, i, end), caps ? T_UPPER : 0);
         i = end;
         continue;
       }
@@ -323,8 +303,8 @@ export function scanText(text: string, vocab: Vocab, scan: Scan, emoticons: Read
       let ellipsis = false;
       while (j < n && charClass(text.charCodeAt(j)) === C_TERMINAL) {
         const d = text.charCodeAt(j);
-        if (d === 33 || d === 0xff01) bang++;
-        else if (d === 63 || d === 0xff1f || d === 0x61f) query++;
+        if (d === 33 || d === 0xff01) scan.bang++;
+        else if (d === 63 || d === 0xff1f || d === 0x61f) scan.query++;
         if (d === 0x2026) ellipsis = true;
         else if (d !== 46) strong = true;
         marks++;
@@ -337,7 +317,7 @@ export function scanText(text: string, vocab: Vocab, scan: Scan, emoticons: Read
         scan.push(K_PUNCT, k, k + 1, -1, 0);
         k++;
       }
-      if (endsSentence(text, scan, start, j, k, strong, ellipsis || marks > 1)) closeSentence();
+      if (endsSentence(text, scan, start, j, k, strong, ellipsis || marks > 1)) closeSentence(scan);
       i = k;
       continue;
     }
@@ -345,8 +325,30 @@ export function scanText(text: string, vocab: Vocab, scan: Scan, emoticons: Read
     scan.push(cls === C_PUNCT ? K_PUNCT : K_SYMBOL, i, i + 1, -1, 0);
     i++;
   }
-  closeSentence();
+  closeSentence(scan);
   scan.characters = n - surrogatePairs;
+}
+
+/** Does the open sentence hold anything but punctuation and symbols? */
+function hasContent(scan: Scan): boolean {
+  for (let t = scan.sentFirst; t < scan.tokens; t++) if (scan.kind[t]! < K_PUNCT) return true;
+  return false;
+}
+
+/** Ends the open sentence at the current token; one without words joins the sentence before it. */
+function closeSentence(scan: Scan): void {
+  if (scan.tokens > scan.sentFirst) {
+    if (hasContent(scan)) scan.addSentence(scan.sentFirst, scan.tokens, scan.bang, scan.query);
+    else if (scan.sentences > 0) {
+      const s = scan.sentences - 1;
+      scan.sentEnd[s] = scan.tokens;
+      scan.sentBang[s]! += scan.bang;
+      scan.sentQuery[s]! += scan.query;
+    }
+  }
+  scan.sentFirst = scan.tokens;
+  scan.bang = 0;
+  scan.query = 0;
 }
 
 /** Does the terminal run text[start, end) (closers up to `after`) end its sentence? */
@@ -407,6 +409,22 @@ function scanEmail(text: string, start: number, at: number, scan: Scan): number 
   }
   scan.push(K_EMAIL, start, j, -1, 0);
   return j;
+}
+
+/** ASCII characters that begin some emoticon of the lexicon (filled by `scanText`'s caller set). */
+const EMOTICON_START = new Uint8Array(128);
+let emoticonStartsOf: ReadonlySet<string> | undefined;
+
+function noteEmoticonStarts(emoticons: ReadonlySet<string>): void {
+  if (emoticonStartsOf === emoticons) return;
+  EMOTICON_START.fill(0);
+  for (const e of emoticons) {
+    const c = e.charCodeAt(0);
+    if (c < 128) EMOTICON_START[c] = 1;
+    const upper = e.toUpperCase().charCodeAt(0);
+    if (upper < 128) EMOTICON_START[upper] = 1;
+  }
+  emoticonStartsOf = emoticons;
 }
 
 const TRAILING = new Set([46, 44, 33, 63, 59, 34, 39]); // . , ! ? ; " '

@@ -21,9 +21,17 @@ const { F_IDIOM, F_LEXICON, F_NEGATION, R_AT, R_BUT, R_KIND, R_LEAST, R_NEVER, R
 export const POSITIVE_THRESHOLD = 0.05;
 export const NEGATIVE_THRESHOLD = -0.05;
 
+const UPPER = 1 << 16;
+
 export class SentimentScorer {
+  // The sentence's items: token index, vocabulary id, and packed info (vocabulary flags in bits
+  // 0-7, rule role in 8-15, all-caps in bit 16), gathered once so the rules read flat arrays.
   private items = new Int32Array(256);
+  private ids = new Int32Array(256);
+  private info = new Int32Array(256);
   private values = new Float64Array(256);
+  private lexiconItems = 0;
+  private butAt = -1;
   private scan!: Scan;
   private count = 0;
   private capDiff = false;
@@ -42,15 +50,19 @@ export class SentimentScorer {
     for (let s = 0; s < scan.sentences; s++) {
       const m = this.collect(scan.sentStart[s]!, scan.sentEnd[s]!);
       if (m === 0) continue;
+      if (this.lexiconItems === 0) {
+        // No word of the lexicon: every item is neutral and no rule can change that.
+        neutral += m;
+        continue;
+      }
       const values = this.values;
-      for (let k = 0; k < m; k++) values[k] = this.valence(k);
+      const info = this.info;
+      for (let k = 0; k < m; k++) values[k] = (info[k]! & F_LEXICON) !== 0 ? this.valence(k) : 0;
       // "but": what precedes it counts half, what follows one and a half times.
-      for (let k = 0; k < m; k++) {
-        if (this.role(k) === R_BUT) {
-          for (let q = 0; q < m; q++) if (q < k) values[q]! *= 0.5;
-          else if (q > k) values[q]! *= 1.5;
-          break;
-        }
+      const but = this.butAt;
+      if (but >= 0) {
+        for (let q = 0; q < m; q++) if (q < but) values[q]! *= 0.5;
+        else if (q > but) values[q]! *= 1.5;
       }
       let sum = 0;
       let pos = 0;
@@ -80,57 +92,77 @@ export class SentimentScorer {
   /** Gathers the sentence's sentiment items (VADER drops one-character words); returns their count. */
   private collect(first: number, last: number): number {
     const scan = this.scan;
+    const vflags = this.vocab.flags;
+    const vrole = this.vocab.role;
+    const kinds = scan.kind;
     let m = 0;
     let upper = 0;
     let idiom = false;
-    const flags = this.vocab.flags;
+    let lexiconItems = 0;
+    let butAt = -1;
     for (let t = first; t < last; t++) {
-      const kind = scan.kind[t]!;
+      const kind = kinds[t]!;
       if (kind === K_WORD || kind === K_NUMBER || kind === K_URL || kind === K_EMAIL) {
         if (scan.end[t]! - scan.start[t]! < 2) continue;
       } else if (kind !== K_EMOJI && kind !== K_EMOTICON) continue;
-      if (m === this.items.length) {
-        const items = new Int32Array(m * 2);
-        items.set(this.items);
-        this.items = items;
-        this.values = new Float64Array(m * 2);
-      }
-      this.items[m++] = t;
-      if ((scan.flags[t]! & T_UPPER) !== 0) upper++;
+      if (m === this.items.length) this.grow();
       const id = scan.id[t]!;
-      if (id >= 0 && (flags[id]! & F_IDIOM) !== 0) idiom = true;
+      let info = 0;
+      if (id >= 0) {
+        const f = vflags[id]!;
+        const role = vrole[id]!;
+        info = f | (role << 8);
+        if ((f & F_LEXICON) !== 0) lexiconItems++;
+        if ((f & F_IDIOM) !== 0) idiom = true;
+        if (role === R_BUT && butAt < 0) butAt = m;
+      }
+      if ((scan.flags[t]! & T_UPPER) !== 0) {
+        info |= UPPER;
+        upper++;
+      }
+      this.items[m] = t;
+      this.ids[m] = id;
+      this.info[m] = info;
+      m++;
     }
-    this.idiomWords = idiom;
     this.count = m;
+    this.lexiconItems = lexiconItems;
+    this.butAt = butAt;
+    this.idiomWords = idiom;
     // ALL-CAPS emphasis counts only when some, not all, of the words are in capitals.
     this.capDiff = upper > 0 && upper < m;
     return m;
   }
 
+  private grow(): void {
+    const n = this.items.length * 2;
+    const i32 = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b; };
+    this.items = i32(this.items);
+    this.ids = i32(this.ids);
+    this.info = i32(this.info);
+    this.values = new Float64Array(n);
+  }
+
   private id(k: number): number {
-    return this.scan.id[this.items[k]!]!;
+    return this.ids[k]!;
   }
 
   private role(k: number): number {
-    const id = this.id(k);
-    return id < 0 ? R_NONE : this.vocab.role[id]!;
+    return (this.info[k]! >> 8) & 0xff;
   }
 
   private upper(k: number): boolean {
-    return (this.scan.flags[this.items[k]!]! & T_UPPER) !== 0;
+    return (this.info[k]! & UPPER) !== 0;
   }
 
   private has(k: number, flag: number): boolean {
-    const id = this.id(k);
-    return id >= 0 && (this.vocab.flags[id]! & flag) !== 0;
+    return (this.info[k]! & flag) !== 0;
   }
 
   private valence(k: number): number {
     const vocab = this.vocab;
     const id = this.id(k);
-    if (id < 0) return 0;
-    if ((k < this.count - 1 && vocab.role[id] === R_KIND && this.role(k + 1) === R_OF) || vocab.booster[id] !== 0) return 0;
-    if ((vocab.flags[id]! & F_LEXICON) === 0) return 0;
+    if ((k < this.count - 1 && this.role(k) === R_KIND && this.role(k + 1) === R_OF) || vocab.booster[id] !== 0) return 0;
     let v = vocab.valence[id]!;
     if (this.capDiff && this.upper(k)) v += v > 0 ? C_INCR : -C_INCR;
     for (let s = 0; s < 3; s++) {

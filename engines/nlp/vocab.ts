@@ -9,7 +9,7 @@ import { ABBREVIATIONS, BOOSTERS, EMOJI_NAMES, IDIOMS, NEGATIONS, STOP_WORDS, lo
 
 // Local copies: compiled to CommonJS (tsx, Jest), every use of an imported binding is a getter call,
 // which costs more than the tokenizer's own work per character.
-const { LOWER, lowerCode } = chars;
+const { lowerCode } = chars;
 // Math.imul through a local: inside Jest's sandbox every global lookup of Math is ~100x slower.
 const imul = Math.imul;
 
@@ -38,6 +38,7 @@ const ROLES = new Map([
   ['never', R_NEVER], ['so', R_SO], ['this', R_THIS], ['but', R_BUT],
 ]);
 
+const NEGATION_SET = new Set(NEGATIONS);
 let sharedLexicon: Map<string, number> | undefined;
 let idiomWords: Set<string> | undefined;
 
@@ -50,7 +51,9 @@ export function lexicon(): Map<string, number> {
 function idiomWordSet(): Set<string> {
   if (!idiomWords) {
     idiomWords = new Set();
-    for (const phrase of [...IDIOMS.keys(), 'just enough', 'kind of', 'sort of']) for (const w of phrase.split(' ')) idiomWords.add(w);
+    // Only the distinctive words: every idiom holds one, and flagging "the" or "of" would send
+    // nearly every sentence through the (string-building) idiom check.
+    for (const phrase of [...IDIOMS.keys(), 'just enough', 'kind of', 'sort of']) for (const w of phrase.split(' ')) if (!['the', 'of', 'to'].includes(w)) idiomWords.add(w);
   }
   return idiomWords;
 }
@@ -65,22 +68,25 @@ export class Vocab {
   booster = new Float64Array(1024);
   flags = new Uint8Array(1024);
   role = new Uint8Array(1024);
+  /** Syllables of each word; 0 = not counted yet (see `syllablesOf`). */
   syllables = new Uint8Array(1024);
   /** For phrases: the ids of their two words. */
   first = new Int32Array(1024);
   second = new Int32Array(1024);
 
-  private hashes = new Int32Array(1024);
-  // Folded characters of every word, back to back; id i occupies [offset[i], offset[i] + length[i]).
-  private chars = new Uint16Array(1 << 16);
-  private charsUsed = 0;
-  private offset = new Int32Array(1024);
+  // Words are found by a 64-bit hash of their case-folded code units (two 32-bit multiplicative
+  // hashes, FNV-1a and a golden-ratio variant) plus their length, without comparing characters:
+  // the comparison loop was a third of the tokenizer's time. Two different words are taken for one
+  // only if all 64 bits and the length agree: for a vocabulary of a million words the chance that
+  // any two do is about 3 in 100 million (n² / 2^65).
+  private hashA = new Int32Array(1024);
+  private hashB = new Int32Array(1024);
   private length = new Int32Array(1024);
-  // Open addressing, linear probing. Slot s is [hash, id + 1, offset of its chars, length] at 4s
-  // (id + 1 = 0: empty), so a probe and its length check read one cache line, then the chars.
-  // Load factor kept under 1/2.
+  // Open addressing, linear probing. Slot s is [hashA, hashB, id + 1, length] at 4s (id + 1 = 0:
+  // empty): a probe reads one cache line. Load factor kept under 1/2.
   private table = new Int32Array(4 << 12);
   private mask = (1 << 12) - 1;
+  private words = 0;
   private phraseTable = new Int32Array(1 << 12);
   private phraseMask = (1 << 12) - 1;
   private phraseCount = 0;
@@ -91,38 +97,51 @@ export class Vocab {
   }
 
   /**
-   * The id of `text[start, end)` case-folded, whose folded FNV-1a hash is `hash`; interned when
-   * new. The caller computed `hash` while scanning, with `foldHash`.
+   * The id of `text[start, end)` case-folded, given its two hashes (`HASH_A`/`HASH_B` steps over
+   * `lowerCode` of each code unit, as the tokenizer computes them while scanning); interned when new.
    */
-  lookup(text: string, start: number, end: number, hash: number): number {
+  lookupHashed(text: string, start: number, end: number, a: number, b: number): number {
     const len = end - start;
     const table = this.table;
-    let slot = hash & this.mask;
+    const mask = this.mask;
+    let slot = a & mask;
     for (;;) {
       const at = slot << 2;
-      const entry = table[at + 1]!;
+      const entry = table[at + 2]!;
       if (entry === 0) break;
-      if (table[at] === hash && table[at + 3] === len) {
-        const off = table[at + 2]!;
-        const chars = this.chars;
-        let k = 0;
-        while (k < len) {
-          const c = text.charCodeAt(start + k);
-          if (chars[off + k] !== (c < 256 ? LOWER[c]! : lowerCode(c))) break;
-          k++;
-        }
-        if (k === len) return entry - 1;
-      }
-      slot = (slot + 1) & this.mask;
+      if (table[at] === a && table[at + 1] === b && table[at + 3] === len) return entry - 1;
+      slot = (slot + 1) & mask;
     }
     let folded = '';
     for (let k = start; k < end; k++) folded += String.fromCharCode(lowerCode(text.charCodeAt(k)));
-    return this.insert(folded, hash, slot);
+    return this.insert(folded, a, b, slot);
+  }
+
+  /** The id of `text[start, end)` case-folded; interned when new. */
+  lookup(text: string, start: number, end: number): number {
+    let a = HASH_SEED_A;
+    let b = HASH_SEED_B;
+    for (let k = start; k < end; k++) {
+      const c = lowerCode(text.charCodeAt(k));
+      a = imul(a ^ c, HASH_A);
+      b = imul(b ^ c, HASH_B);
+    }
+    return this.lookupHashed(text, start, end, a, b);
   }
 
   /** The id of a word given as a string (emoji, emoticons, tests); interned when new. */
   idOf(word: string): number {
-    return this.lookup(word, 0, word.length, foldHash(word, 0, word.length));
+    return this.lookup(word, 0, word.length);
+  }
+
+  /** Syllables of word `id`, counted once. */
+  syllablesOf(id: number): number {
+    let n = this.syllables[id]!;
+    if (n === 0) {
+      n = Math.max(1, Math.min(255, countSyllables(this.strings[id]!)));
+      this.syllables[id] = n;
+    }
+    return n;
   }
 
   /** The id of the two-word phrase (a, b), interned when new. */
@@ -136,7 +155,7 @@ export class Vocab {
       if (this.first[id] === a && this.second[id] === b) return id;
       slot = (slot + 1) & this.phraseMask;
     }
-    const id = this.addEntry(`${this.strings[a]} ${this.strings[b]}`, 0);
+    const id = this.addEntry(`${this.strings[a]} ${this.strings[b]}`);
     this.flags[id] = F_PHRASE;
     this.first[id] = a;
     this.second[id] = b;
@@ -145,32 +164,25 @@ export class Vocab {
     return id;
   }
 
-  private insert(folded: string, hash: number, slot: number): number {
-    const id = this.addEntry(folded, hash);
-    const len = folded.length;
-    if (this.charsUsed + len > this.chars.length) {
-      const grown = new Uint16Array(Math.max(this.chars.length * 2, this.charsUsed + len));
-      grown.set(this.chars);
-      this.chars = grown;
-    }
-    this.offset[id] = this.charsUsed;
-    this.length[id] = len;
-    for (let k = 0; k < len; k++) this.chars[this.charsUsed + k] = folded.charCodeAt(k);
-    this.charsUsed += len;
-    this.table[4 * slot] = hash;
-    this.table[4 * slot + 1] = id + 1;
-    this.table[4 * slot + 2] = this.offset[id]!;
-    this.table[4 * slot + 3] = len;
+  private insert(folded: string, a: number, b: number, slot: number): number {
+    const id = this.addEntry(folded);
+    this.hashA[id] = a;
+    this.hashB[id] = b;
+    this.length[id] = folded.length;
+    const at = slot << 2;
+    this.table[at] = a;
+    this.table[at + 1] = b;
+    this.table[at + 2] = id + 1;
+    this.table[at + 3] = folded.length;
     this.describe(id, folded);
-    if ((this.strings.length - this.phraseCount) * 8 > this.table.length) this.rehashWords();
+    if (++this.words * 8 > this.table.length) this.rehashWords();
     return id;
   }
 
-  private addEntry(text: string, hash: number): number {
+  private addEntry(text: string): number {
     const id = this.strings.length;
     if (id === this.flags.length) this.grow();
     this.strings.push(text);
-    this.hashes[id] = hash;
     this.valence[id] = 0;
     this.booster[id] = 0;
     this.flags[id] = 0;
@@ -193,13 +205,12 @@ export class Vocab {
       this.valence[id] = valence;
     }
     if (STOP_WORDS.has(word)) flags |= F_STOP;
-    if (NEGATIONS.includes(word) || word.includes("n't")) flags |= F_NEGATION;
+    if (NEGATION_SET.has(word) || word.includes("n't")) flags |= F_NEGATION;
     if (idiomWordSet().has(word)) flags |= F_IDIOM;
     if (ABBREVIATIONS.has(word)) flags |= F_ABBREVIATION;
     this.flags[id] = flags;
     this.booster[id] = BOOSTERS.get(word) ?? 0;
     this.role[id] = ROLES.get(word) ?? R_NONE;
-    this.syllables[id] = Math.min(255, countSyllables(word));
   }
 
   private grow(): void {
@@ -214,8 +225,8 @@ export class Vocab {
     this.syllables = u8(this.syllables);
     this.first = i32(this.first);
     this.second = i32(this.second);
-    this.hashes = i32(this.hashes);
-    this.offset = i32(this.offset);
+    this.hashA = i32(this.hashA);
+    this.hashB = i32(this.hashB);
     this.length = i32(this.length);
   }
 
@@ -224,12 +235,11 @@ export class Vocab {
     const mask = table.length / 4 - 1;
     for (let id = 0; id < this.strings.length; id++) {
       if ((this.flags[id]! & F_PHRASE) !== 0) continue;
-      const hash = this.hashes[id]!;
-      let slot = hash & mask;
-      while (table[4 * slot + 1] !== 0) slot = (slot + 1) & mask;
-      table[4 * slot] = hash;
-      table[4 * slot + 1] = id + 1;
-      table[4 * slot + 2] = this.offset[id]!;
+      let slot = this.hashA[id]! & mask;
+      while (table[4 * slot + 2] !== 0) slot = (slot + 1) & mask;
+      table[4 * slot] = this.hashA[id]!;
+      table[4 * slot + 1] = this.hashB[id]!;
+      table[4 * slot + 2] = id + 1;
       table[4 * slot + 3] = this.length[id]!;
     }
     this.table = table;
@@ -251,9 +261,8 @@ export class Vocab {
   }
 }
 
-/** FNV-1a over the case-folded code units of `text[start, end)`; the tokenizer inlines the same. */
-export function foldHash(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let k = start; k < end; k++) h = imul(h ^ lowerCode(text.charCodeAt(k)), 0x01000193);
-  return h;
-}
+/** The two word hashes: FNV-1a (offset basis, prime) and a golden-ratio multiplicative hash. */
+export const HASH_SEED_A = 0x811c9dc5 | 0;
+export const HASH_A = 0x01000193;
+export const HASH_SEED_B = 0x2545f491;
+export const HASH_B = 0x9e3779b1 | 0;

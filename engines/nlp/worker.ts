@@ -4,6 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import { BatchPart } from './batch.ts';
 import { Gospel, resolveOptions, type ResolvedOptions } from './engine.ts';
 import { formatLines, parseLines, type LineError } from './jsonl.ts';
+import { detectLanguage, loadLanguageModel } from './language.ts';
 import type { Language } from './types.ts';
 import type { WorkerReply, WorkerRequest } from './pool.ts';
 
@@ -21,9 +22,8 @@ const pending = new Map<number, Pending>();
 
 async function prepare(options: ResolvedOptions): Promise<void> {
   if (options.sections.has('language') && !detect) {
-    const language = await import('./language.ts');
-    await language.loadLanguageModel();
-    detect = language.detectLanguage;
+    await loadLanguageModel();
+    detect = detectLanguage;
   }
 }
 
