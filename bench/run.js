@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run bench`: runs every benchmark suite in turn (each is its own TypeScript entry point run
-// through tsx) and stops at the first that fails. Suites read their settings from the environment.
+// `npm run bench`: runs every benchmark suite in turn (TypeScript entry points through tsx, plain
+// JavaScript ones directly) and stops at the first that fails. Suites read their settings from the
+// environment; `npm run bench -- nlp` runs only the named suites.
 'use strict';
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
@@ -8,11 +9,21 @@ const path = require('node:path');
 /** Suite name → entry point, relative to this folder. */
 const SUITES = {
   api: 'api/run.ts',
+  nlp: 'nlp/run.js',
 };
 
+const wanted = process.argv.slice(2);
+for (const name of wanted) {
+  if (!(name in SUITES)) {
+    console.error(`bench: unknown suite "${name}" (expected ${Object.keys(SUITES).join(', ')})`);
+    process.exit(2);
+  }
+}
 for (const [name, entry] of Object.entries(SUITES)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
   console.error(`\n== bench: ${name} ==`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, entry)], { stdio: 'inherit' });
+  const args = entry.endsWith('.ts') ? ['--import', 'tsx', path.join(__dirname, entry)] : [path.join(__dirname, entry)];
+  const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
   if (r.status !== 0) {
     console.error(`bench: suite "${name}" failed (${r.signal ? `signal ${r.signal}` : `exit code ${r.status}`})`);
     process.exit(r.status || 1);

@@ -15,7 +15,7 @@ const { K_EMAIL, K_EMOJI, K_EMOTICON, K_NUMBER, K_URL, K_WORD, T_UPPER } = scann
 
 // Local copies: compiled to CommonJS (tsx, Jest), every use of an imported binding is a getter call,
 // which costs more than the tokenizer's own work per character.
-const { F_IDIOM, F_LEXICON, F_NEGATION, R_AT, R_BUT, R_KIND, R_LEAST, R_NEVER, R_NONE, R_OF, R_SO, R_THIS, R_VERY } = vocabModule;
+const { F_IDIOM, F_LEXICON, F_NEGATION, R_AT, R_BUT, R_KIND, R_LEAST, R_NEVER, R_OF, R_SO, R_THIS, R_VERY } = vocabModule;
 
 /** VADER's thresholds on the compound score for the label. */
 export const POSITIVE_THRESHOLD = 0.05;
