@@ -79,6 +79,16 @@ const TARGETS = [
     }),
   },
   {
+    id: 'trebuchet-1t',
+    name: 'trebuchet (sentiment+keywords, 1 thread)',
+    ours: true,
+    command: () => ({
+      argv: [process.execPath, 'bin/trebuchet.js', 'nlp', 'analyze', '--only', 'sentiment,keywords',
+        '--keywords', String(KEYWORDS), '--threads', '1'],
+      stdin: true, stdout: true,
+    }),
+  },
+  {
     id: 'trebuchet-full',
     name: 'trebuchet (full analysis)',
     ours: true,

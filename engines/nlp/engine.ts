@@ -20,6 +20,13 @@ export const MAX_KEYWORDS = 100;
 const SECTION_NAMES: readonly Section[] = ['tokens', 'stats', 'readability', 'sentiment', 'keywords', 'language'];
 const DEFAULT_SECTIONS: readonly Section[] = ['stats', 'readability', 'sentiment', 'keywords', 'language'];
 
+/** Texts that take every branch of the tokenizer and the sentiment rules (see the constructor). */
+const WARM_UP = [
+  "Dr. Smith said: \"Isn't it GREAT?!\" e.g. 3.5% of 1,234 users (see https://example.com/a?b=1, www.example.org). " +
+    'Mail jane.doe+x@example.co.uk :-) <3 😀 👍🏽 ❤️ 東京 Привет... the kiss of death, kind of good, not bad at all, ' +
+    'never so happy, at least fine, least good, but awful!!! 3rd-party well-known\r\n\r\nNew paragraph?? \ud800 end',
+];
+
 /** Options checked and filled in with defaults. */
 export interface ResolvedOptions {
   sections: ReadonlySet<Section>;
@@ -60,6 +67,16 @@ export class Gospel {
   constructor(private readonly detectLanguage?: LanguageDetector) {
     // Emoticons are the lexicon's entries that contain a character other than a letter.
     this.emoticons = new Set([...lexicon().keys()].filter((k) => /[^\p{L}]/u.test(k) && !/^[\p{L}'-]+$/u.test(k)));
+    // Run every branch of the tokenizer and of the sentiment rules once before real input, so that
+    // the optimizing compiler sees them all: otherwise the first URL, e-mail or emoji after
+    // optimization throws the hot functions back to the interpreter, several times per run. V8
+    // keeps no feedback for a function's first few calls (lazy feedback allocation), hence repeats.
+    for (let round = 0; round < 12; round++) {
+      for (const text of WARM_UP) {
+        scanText(text, this.vocab, this.scan, this.emoticons);
+        this.sentiment.score(this.scan);
+      }
+    }
   }
 
   /**

@@ -110,7 +110,11 @@ export function formatLine(id: unknown, a: Analysis): string {
   return `${out}}`;
 }
 
-/** Analyses JSON Lines on this thread (one part, no workers): output lines, bad lines, document count. */
+/**
+ * Analyses JSON Lines on this thread (one part, no workers): output lines, bad lines, document
+ * count. A batch of one document gets RAKE keyphrases, as `analyze` gives (TF-IDF over one document
+ * would rank every term alike).
+ */
 export function analyzeJsonlHere(
   gospel: Gospel,
   bytes: Uint8Array,
@@ -120,10 +124,18 @@ export function analyzeJsonlHere(
   const part = new BatchPart(gospel, options);
   const ids: unknown[] = [];
   const errors: LineError[] = [];
+  let first: string | undefined;
   parseLines(bytes, firstLine, (doc) => {
     ids.push(doc.id);
-    part.add(doc.text);
+    if (ids.length === 1) first = doc.text;
+    else {
+      if (ids.length === 2) part.add(first!);
+      part.add(doc.text);
+    }
   }, errors);
+  if (ids.length === 1) {
+    return { output: `${formatLine(ids[0], gospel.analyzeOne(first!, options))}\n`, errors, documents: 1 };
+  }
   const results = part.finish();
   return { output: formatLines(ids, results), errors, documents: results.length };
 }

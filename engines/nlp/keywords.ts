@@ -45,6 +45,8 @@ export class TermTable {
   private pairB = new Int32Array(1024);
   private pairN = new Int32Array(1024);
   private pairUsed: number[] = [];
+  private bestW = new Float64Array(16);
+  private bestId = new Int32Array(16);
 
   constructor(private readonly vocab: Vocab) {}
 
@@ -165,29 +167,36 @@ export class TermTable {
     const from = this.offsets[doc]!;
     const to = this.offsets[doc + 1]!;
     let norm = 0;
-    const bestId: number[] = [];
-    const bestW: number[] = [];
+    if (this.bestW.length < n) {
+      this.bestW = new Float64Array(n);
+      this.bestId = new Int32Array(n);
+    }
+    const bestW = this.bestW;
+    const bestId = this.bestId;
+    let size = 0;
     const strings = this.vocab.strings;
     for (let k = from; k < to; k++) {
       const id = this.ids[k]!;
       const w = this.counts[k]! * idf[id]!;
       norm += w * w;
-      if (n === 0) continue;
-      const size = bestW.length;
-      if (size === n && w < bestW[size - 1]!) continue;
-      // Insertion into the sorted top list (n is small).
+      if (n === 0 || (size === n && w < bestW[size - 1]!)) continue;
+      // Insertion into the sorted top list (n is small); ties by term text.
       let at = size;
       while (at > 0 && (bestW[at - 1]! < w || (bestW[at - 1] === w && strings[bestId[at - 1]!]! > strings[id]!))) at--;
       if (at >= n) continue;
-      bestW.splice(at, 0, w);
-      bestId.splice(at, 0, id);
-      if (bestW.length > n) {
-        bestW.pop();
-        bestId.pop();
+      const last = size < n ? size : n - 1;
+      for (let q = last; q > at; q--) {
+        bestW[q] = bestW[q - 1]!;
+        bestId[q] = bestId[q - 1]!;
       }
+      bestW[at] = w;
+      bestId[at] = id;
+      if (size < n) size++;
     }
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    return bestId.map((id, k) => ({ term: strings[id]!, score: Math.round(bestW[k]! * scale * 1e4) / 1e4 }));
+    const out: Keyword[] = new Array<Keyword>(size);
+    for (let k = 0; k < size; k++) out[k] = { term: strings[bestId[k]!]!, score: Math.round(bestW[k]! * scale * 1e4) / 1e4 };
+    return out;
   }
 }
 

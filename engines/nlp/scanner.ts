@@ -135,7 +135,7 @@ export function scanText(text: string, vocab: Vocab, scan: Scan, emoticons: Read
       // A blank line (two line breaks with only spaces between) ends a paragraph and its sentence.
       let j = i + 1;
       let breaks = 1;
-      if (c === 13 && text.charCodeAt(j) === 10) j++;
+      if (c === 13 && j < n && text.charCodeAt(j) === 10) j++;
       while (j < n) {
         const d = text.charCodeAt(j);
         const dc = charClass(d);
@@ -191,7 +191,7 @@ export function scanText(text: string, vocab: Vocab, scan: Scan, emoticons: Read
         // An e-mail address: the local part may go on with + _ % . - before the "@".
         let at = j;
         while (at < n && isLocalPart(text.charCodeAt(at))) at++;
-        if (text.charCodeAt(at) === 64 && at + 1 < n && isWordChar(charClass(text.charCodeAt(at + 1)))) {
+        if (at + 1 < n && text.charCodeAt(at) === 64 && isWordChar(charClass(text.charCodeAt(at + 1)))) {
           i = scanEmail(text, start, at, scan);
           continue;
         }
@@ -238,7 +238,7 @@ export function scanText(text: string, vocab: Vocab, scan: Scan, emoticons: Read
           j++;
         } else break;
       }
-      if (!letters && text.charCodeAt(j) === 37 /* % */) j++;
+      if (!letters && j < n && text.charCodeAt(j) === 37 /* % */) j++;
       if (letters) {
         const id = j - start <= MAX_WORD_LENGTH ? vocab.lookup(text, start, j) : -1;
         scan.push(K_WORD, start, j, id, upper && !lower ? T_UPPER : 0);
@@ -433,9 +433,14 @@ const TRAILING = new Set([46, 44, 33, 63, 59, 34, 39]); // . , ! ? ; " '
 function emoticonEnd(text: string, i: number, emoticons: ReadonlySet<string>): number {
   const n = text.length;
   let j = i;
-  while (j < n && j - i < 10) {
+  let letters = 0;
+  while (j < n && j - i < 12) {
     const cls = charClass(text.charCodeAt(j));
     if (cls === C_SPACE || cls === C_NEWLINE) break;
+    // Four letters in a row: a word such as "-option", never an emoticon of the lexicon.
+    if (cls === C_LOWER || cls === C_UPPER) {
+      if (++letters === 4) return 0;
+    } else letters = 0;
     j++;
   }
   if (j - i < 2 || (j < n && charClass(text.charCodeAt(j)) !== C_SPACE && charClass(text.charCodeAt(j)) !== C_NEWLINE)) return 0;
