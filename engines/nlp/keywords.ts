@@ -22,8 +22,7 @@ const imul = Math.imul;
  * stop word nor an abbreviation ("Dr", "e.g")?
  */
 function candidate(scan: Scan, vocab: Vocab, t: number): boolean {
-  const id = scan.id[t]!;
-  return scan.kind[t] === K_WORD && id >= 0 && (vocab.flags[id]! & F_STOP) === 0 && (scan.flags[t]! & T_ABBREV) === 0 && scan.end[t]! - scan.start[t]! >= 2;
+  return scan.kind[t] === K_WORD && scan.id[t]! >= 0 && (scan.info[t]! & F_STOP) === 0 && (scan.flags[t]! & T_ABBREV) === 0 && scan.end[t]! - scan.start[t]! >= 2;
 }
 
 /**

@@ -47,6 +47,8 @@ export class Scan {
   start = new Int32Array(256);
   end = new Int32Array(256);
   id = new Int32Array(256);
+  /** The vocabulary's `info` (flags | role << 8) of each token's id, 0 without one: later passes read it in token order. */
+  info = new Int32Array(256);
   sentences = 0;
   sentStart = new Int32Array(32);
   sentEnd = new Int32Array(32);
@@ -59,7 +61,7 @@ export class Scan {
   bang = 0;
   query = 0;
 
-  push(kind: number, start: number, end: number, id: number, flags: number): void {
+  push(kind: number, start: number, end: number, id: number, flags: number, info = 0): void {
     const t = this.tokens;
     if (t === this.kind.length) this.growTokens();
     this.kind[t] = kind;
@@ -67,6 +69,7 @@ export class Scan {
     this.end[t] = end;
     this.id[t] = id;
     this.flags[t] = flags;
+    this.info[t] = info;
     this.tokens = t + 1;
   }
 
@@ -79,6 +82,7 @@ export class Scan {
     this.start = i32(this.start);
     this.end = i32(this.end);
     this.id = i32(this.id);
+    this.info = i32(this.info);
   }
 
   addSentence(first: number, last: number, bang: number, query: number): void {
@@ -209,13 +213,14 @@ export function scanText(text: string, vocab: Vocab, scan: Scan, emoticons: Read
       let flags = upper && !lower ? T_UPPER : 0;
       // An abbreviation: a listed word ("Dr"), a dotted form of short parts ("e.g", "U.S", "Ph.D"),
       // or a single capital initial ("J").
+      const info = id >= 0 ? vocab.info[id]! : 0;
       if (
-        (id >= 0 && (vocab.flags[id]! & F_ABBREVIATION) !== 0) ||
+        (info & F_ABBREVIATION) !== 0 ||
         (dots > 0 && longestSegment <= 2) ||
         (len === 1 && upper)
       )
         flags |= T_ABBREV;
-      scan.push(K_WORD, start, j, id, flags);
+      scan.push(K_WORD, start, j, id, flags, info);
       i = j;
       continue;
     }
@@ -241,14 +246,15 @@ export function scanText(text: string, vocab: Vocab, scan: Scan, emoticons: Read
       if (!letters && j < n && text.charCodeAt(j) === 37 /* % */) j++;
       if (letters) {
         const id = j - start <= MAX_WORD_LENGTH ? vocab.lookup(text, start, j) : -1;
-        scan.push(K_WORD, start, j, id, upper && !lower ? T_UPPER : 0);
+        scan.push(K_WORD, start, j, id, upper && !lower ? T_UPPER : 0, id >= 0 ? vocab.info[id]! : 0);
       } else scan.push(K_NUMBER, start, j, -1, 0);
       i = j;
       continue;
     }
 
     if (cls === C_IDEOGRAPH) {
-      scan.push(K_WORD, i, i + 1, vocab.lookup(text, i, i + 1), 0);
+      const id = vocab.lookup(text, i, i + 1);
+      scan.push(K_WORD, i, i + 1, id, 0, vocab.info[id]!);
       i++;
       continue;
     }
@@ -273,7 +279,8 @@ export function scanText(text: string, vocab: Vocab, scan: Scan, emoticons: Read
             j += 1 + (e > 0xffff ? 2 : 1);
           } else break;
         }
-        scan.push(K_EMOJI, i, j, vocab.lookup(text, i, i + width), 0);
+        const id = vocab.lookup(text, i, i + width);
+        scan.push(K_EMOJI, i, j, id, 0, vocab.info[id]!);
         i = j;
       } else {
         scan.push(K_SYMBOL, i, i + width, -1, 0);
@@ -289,7 +296,8 @@ export function scanText(text: string, vocab: Vocab, scan: Scan, emoticons: Read
       if (end > 0) {
         // Python's isupper, as VADER applies it: ":D" is an all-caps item.
         const caps = /[A-Z]/.test(text.slice(i, end)) && !/[a-z]/.test(text.slice(i, end));
-        scan.push(K_EMOTICON, i, end, vocab.lookup(text, i, end), caps ? T_UPPER : 0);
+        const id = vocab.lookup(text, i, end);
+        scan.push(K_EMOTICON, i, end, id, caps ? T_UPPER : 0, vocab.info[id]!);
         i = end;
         continue;
       }

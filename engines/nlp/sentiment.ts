@@ -92,9 +92,8 @@ export class SentimentScorer {
   /** Gathers the sentence's sentiment items (VADER drops one-character words); returns their count. */
   private collect(first: number, last: number): number {
     const scan = this.scan;
-    const vflags = this.vocab.flags;
-    const vrole = this.vocab.role;
     const kinds = scan.kind;
+    const infos = scan.info;
     let m = 0;
     let upper = 0;
     let idiom = false;
@@ -107,14 +106,11 @@ export class SentimentScorer {
       } else if (kind !== K_EMOJI && kind !== K_EMOTICON) continue;
       if (m === this.items.length) this.grow();
       const id = scan.id[t]!;
-      let info = 0;
-      if (id >= 0) {
-        const f = vflags[id]!;
-        const role = vrole[id]!;
-        info = f | (role << 8);
-        if ((f & F_LEXICON) !== 0) lexiconItems++;
-        if ((f & F_IDIOM) !== 0) idiom = true;
-        if (role === R_BUT && butAt < 0) butAt = m;
+      let info = infos[t]!;
+      if (info !== 0) {
+        if ((info & F_LEXICON) !== 0) lexiconItems++;
+        if ((info & F_IDIOM) !== 0) idiom = true;
+        if (((info >> 8) & 0xff) === R_BUT && butAt < 0) butAt = m;
       }
       if ((scan.flags[t]! & T_UPPER) !== 0) {
         info |= UPPER;

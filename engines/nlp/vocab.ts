@@ -68,6 +68,8 @@ export class Vocab {
   booster = new Float64Array(1024);
   flags = new Uint8Array(1024);
   role = new Uint8Array(1024);
+  /** flags | role << 8, one read for the tokenizer to copy into its token layout. */
+  info = new Int32Array(1024);
   /** Syllables of each word; 0 = not counted yet (see `syllablesOf`). */
   syllables = new Uint8Array(1024);
   /** For phrases: the ids of their two words. */
@@ -157,6 +159,7 @@ export class Vocab {
     }
     const id = this.addEntry(`${this.strings[a]} ${this.strings[b]}`);
     this.flags[id] = F_PHRASE;
+    this.info[id] = F_PHRASE;
     this.first[id] = a;
     this.second[id] = b;
     this.phraseTable[slot] = id + 1;
@@ -187,6 +190,7 @@ export class Vocab {
     this.booster[id] = 0;
     this.flags[id] = 0;
     this.role[id] = R_NONE;
+    this.info[id] = 0;
     this.syllables[id] = 0;
     return id;
   }
@@ -211,6 +215,7 @@ export class Vocab {
     this.flags[id] = flags;
     this.booster[id] = BOOSTERS.get(word) ?? 0;
     this.role[id] = ROLES.get(word) ?? R_NONE;
+    this.info[id] = flags | (this.role[id]! << 8);
   }
 
   private grow(): void {
@@ -222,6 +227,7 @@ export class Vocab {
     this.booster = f64(this.booster);
     this.flags = u8(this.flags);
     this.role = u8(this.role);
+    this.info = i32(this.info);
     this.syllables = u8(this.syllables);
     this.first = i32(this.first);
     this.second = i32(this.second);
