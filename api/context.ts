@@ -1,10 +1,12 @@
 // What every resolver receives: the domain services, this request's loaders, a logger.
 import type { Logger } from 'pino';
 import type { Loaders } from './loaders';
+import type { NlpService } from './services/nlp';
 import type { RegistryService } from './services/registry';
 
 export interface Services {
   registry: RegistryService;
+  nlp: NlpService;
 }
 
 export interface Context {

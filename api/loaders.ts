@@ -2,8 +2,9 @@
 // batches the keys of one tick into one statement. New loaders each request, so no data is
 // cached across requests or users.
 import DataLoader from 'dataloader';
+import type { Services } from './context';
 import type { ModelAliasRow, ModelRow, ModelVersionRow } from './db';
-import type { RegistryService } from './services/registry';
+import type { DocumentCollectionRow, DocumentRow } from './services/nlp';
 
 export interface VersionPageKey {
   modelId: string;
@@ -17,13 +18,15 @@ export interface Loaders {
   versionByNumber: DataLoader<{ modelId: string; version: number }, ModelVersionRow | null, string>;
   versionPage: DataLoader<VersionPageKey, { rows: ModelVersionRow[]; hasNextPage: boolean }, string>;
   aliasesByModel: DataLoader<string, ModelAliasRow[]>;
+  documentById: DataLoader<string, DocumentRow | null>;
+  documentCollectionById: DataLoader<string, DocumentCollectionRow | null>;
 }
 
 function byKey<K, V>(rows: V[], keyOf: (row: V) => K): Map<K, V> {
   return new Map(rows.map((r) => [keyOf(r), r]));
 }
 
-export function createLoaders(registry: RegistryService): Loaders {
+export function createLoaders({ registry, nlp }: Services): Loaders {
   const versionKey = (k: { modelId: string; version: number }) => `${k.modelId}#${k.version}`;
   const versionByNumber = new DataLoader<{ modelId: string; version: number }, ModelVersionRow | null, string>(
     async (keys) => {
@@ -74,6 +77,14 @@ export function createLoaders(registry: RegistryService): Loaders {
         versionByNumber.prime({ modelId: target.modelId, version: target.version }, target);
       }
       return modelIds.map((id) => grouped.get(id) ?? []);
+    }),
+    documentById: new DataLoader(async (ids) => {
+      const found = byKey(await nlp.documentsByIds(ids), (d) => d.id);
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    documentCollectionById: new DataLoader(async (ids) => {
+      const found = byKey(await nlp.collectionsByIds(ids), (c) => c.id);
+      return ids.map((id) => found.get(id) ?? null);
     }),
   };
 }

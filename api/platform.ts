@@ -7,6 +7,7 @@ import type { Config } from './config';
 import { openDatabase, type Database } from './db';
 import { InProcessPubSub, PostgresPubSub, type PubSub } from './pubsub';
 import type { Services } from './context';
+import { NlpService } from './services/nlp';
 import { RegistryService } from './services/registry';
 import { LocalArtifactStore, type ArtifactStore } from './storage/artifacts';
 
@@ -51,15 +52,23 @@ export async function openPlatform(config: Config, log: Logger, opts: PlatformOp
     limits: { maxUploadBytes: config.maxUploadBytes, maxBase64Bytes: config.maxBase64Bytes },
     onBackgroundError: (err, what) => log.warn({ err }, `${what} failed`),
   });
+  const nlp = new NlpService({
+    prisma: db.prisma,
+    sql: db.sql,
+    pubsub,
+    clock: opts.clock ?? systemClock,
+    onBackgroundError: (err, what) => log.warn({ err }, `${what} failed`),
+  });
   const ps = pubsub;
   return {
     config,
     db,
     store,
     pubsub: ps,
-    services: { registry },
+    services: { registry, nlp },
     log,
     async close() {
+      await nlp.close();
       await ps.close();
       await db.close();
     },

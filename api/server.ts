@@ -118,7 +118,7 @@ async function listen(config: Config, platform: Platform, log: Logger): Promise<
   const http = createServer(app);
   const makeContext = (requestId: string, requestLog?: RequestLog): Context & { requestLog?: RequestLog } => ({
     services: platform.services,
-    loaders: createLoaders(platform.services.registry),
+    loaders: createLoaders(platform.services),
     log: log.child({ requestId }),
     requestId,
     requestLog,

@@ -189,3 +189,177 @@ export const RegistryEventsSubscription = graphql(`
     }
   }
 `);
+
+export const TextAnalysisFieldsFragment = graphql(`
+  fragment TextAnalysisFields on TextAnalysis {
+    language {
+      code
+      confidence
+    }
+    sentiment {
+      compound
+      positive
+      negative
+      neutral
+      label
+    }
+    keywords {
+      term
+      score
+    }
+    keywordMethod
+    readability {
+      fleschReadingEase
+      fleschKincaidGrade
+    }
+    stats {
+      characters
+      words
+      sentences
+      averageSentenceLength
+      lexicalDiversity
+    }
+    sentences
+  }
+`);
+
+export const DocumentFieldsFragment = graphql(`
+  fragment DocumentFields on Document {
+    id
+    externalId
+    text
+    createdAt
+    collection {
+      name
+    }
+    analysis {
+      ...TextAnalysisFields
+    }
+  }
+`);
+
+export const AnalyzeTextQuery = graphql(`
+  query AnalyzeText($text: String!, $options: AnalyzeTextOptions) {
+    analyzeText(text: $text, options: $options) {
+      ...TextAnalysisFields
+    }
+  }
+`);
+
+export const AddDocumentsMutation = graphql(`
+  mutation AddDocuments($collection: String!, $documents: [DocumentInput!]!, $options: AddDocumentsOptions) {
+    addDocuments(collection: $collection, documents: $documents, options: $options) {
+      ingestId
+      added
+      skipped
+      collection {
+        id
+        name
+        documentCount
+      }
+      documents {
+        ...DocumentFields
+      }
+    }
+  }
+`);
+
+export const DocumentQuery = graphql(`
+  query Document($id: ID!) {
+    document(id: $id) {
+      ...DocumentFields
+    }
+  }
+`);
+
+export const DocumentsQuery = graphql(`
+  query Documents($collection: String!, $filter: DocumentFilter, $first: Int, $after: String) {
+    documents(collection: $collection, filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          externalId
+          analysis {
+            language {
+              code
+            }
+            sentiment {
+              label
+              compound
+            }
+            keywords {
+              term
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const SimilarDocumentsQuery = graphql(`
+  query SimilarDocuments($id: ID!, $k: Int, $minSimilarity: Float) {
+    similarDocuments(id: $id, k: $k, minSimilarity: $minSimilarity) {
+      similarity
+      document {
+        id
+        externalId
+        collection {
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const DocumentCollectionsQuery = graphql(`
+  query DocumentCollections($first: Int, $after: String) {
+    documentCollections(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          name
+          documentCount
+          createdAt
+          updatedAt
+        }
+      }
+    }
+  }
+`);
+
+export const RemoveDocumentCollectionMutation = graphql(`
+  mutation RemoveDocumentCollection($name: String!) {
+    removeDocumentCollection(name: $name) {
+      name
+      removedDocuments
+    }
+  }
+`);
+
+export const DocumentIngestProgressSubscription = graphql(`
+  subscription DocumentIngestProgress($collection: String!) {
+    documentIngestProgress(collection: $collection) {
+      collection
+      ingestId
+      phase
+      processed
+      total
+      error
+      at
+    }
+  }
+`);

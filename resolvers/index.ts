@@ -3,6 +3,13 @@ import type { Resolvers } from './__generated__/types';
 import { Node } from './base/Node';
 import { Query as BaseQuery } from './base/Query';
 import { scalars } from './base/scalars';
+import { Document } from './nlp/Document';
+import { DocumentCollection } from './nlp/DocumentCollection';
+import { Mutation as NlpMutation } from './nlp/Mutation';
+import { Query as NlpQuery } from './nlp/Query';
+import { Subscription as NlpSubscription } from './nlp/Subscription';
+import { Sentiment, TextAnalysis } from './nlp/TextAnalysis';
+import { DocumentCollectionConnection, DocumentConnection, SimilarDocument } from './nlp/types';
 import { Model } from './registry/Model';
 import { ModelVersion } from './registry/ModelVersion';
 import { Mutation as RegistryMutation } from './registry/Mutation';
@@ -12,9 +19,9 @@ import { AliasEvent, ModelAlias, ModelConnection, ModelVersionConnection, Regist
 
 export const resolvers: Resolvers = {
   ...scalars,
-  Query: { ...BaseQuery, ...RegistryQuery },
-  Mutation: { ...RegistryMutation },
-  Subscription: { ...RegistrySubscription },
+  Query: { ...BaseQuery, ...RegistryQuery, ...NlpQuery },
+  Mutation: { ...RegistryMutation, ...NlpMutation },
+  Subscription: { ...RegistrySubscription, ...NlpSubscription },
   Node,
   Model,
   ModelVersion,
@@ -24,4 +31,11 @@ export const resolvers: Resolvers = {
   AliasEvent,
   SetTagsPayload,
   RegistryEvent,
+  Document,
+  DocumentCollection,
+  DocumentConnection,
+  DocumentCollectionConnection,
+  SimilarDocument,
+  TextAnalysis,
+  Sentiment,
 };

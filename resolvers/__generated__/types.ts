@@ -2,6 +2,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ModelRow, ModelVersionRow, ModelAliasRow, ModelAliasEventRow } from '../../api/db';
 import type { ModelPage, VersionPage, SetTagsResult, RegistryEvent as RegistryEventPayload } from '../../api/services/registry';
+import type { DocumentCollectionRow, DocumentRow, DocumentPage, CollectionPage, AddDocumentsResult, SimilarMatch, IngestProgressEvent } from '../../api/services/nlp';
+import type { Analysis, Sentiment as EngineSentiment } from '../../engines/nlp/types';
 import type { Context } from '../../api/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -25,6 +27,31 @@ export type Scalars = {
   Upload: { input: Promise<import('graphql-upload-minimal').FileUpload>; output: never; }
 };
 
+/** How to add documents. */
+export type AddDocumentsOptions = {
+  /** Keywords stored per document: 0–100, default 10. */
+  keywords?: InputMaybe<Scalars['Int']['input']>;
+  /** Longest keyphrase in words: 1–3, default 2. */
+  maxPhraseWords?: InputMaybe<Scalars['Int']['input']>;
+  /** What to do with externalIds already in the collection. Default FAIL. */
+  onDuplicate?: InputMaybe<DuplicateExternalId>;
+};
+
+/** Result of `addDocuments`. */
+export type AddDocumentsPayload = {
+  __typename?: 'AddDocumentsPayload';
+  /** Number of documents stored. */
+  added: Scalars['Int']['output'];
+  /** The collection, with its new document count. */
+  collection: DocumentCollection;
+  /** The stored documents, in input order (skipped ones left out). */
+  documents: Array<Document>;
+  /** Identifies this call in `documentIngestProgress` events. */
+  ingestId: Scalars['ID']['output'];
+  /** Number of documents skipped because their externalId was already stored (onDuplicate: SKIP). */
+  skipped: Scalars['Int']['output'];
+};
+
 /** One move of an alias. `fromVersion` null: the alias was created; `toVersion` null: it was deleted. */
 export type AliasEvent = {
   __typename?: 'AliasEvent';
@@ -38,6 +65,31 @@ export type AliasEvent = {
   note?: Maybe<Scalars['String']['output']>;
   /** Version number after the move. */
   toVersion?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A part of a text analysis; `only` restricts the work (and the answer) to some parts. */
+export type AnalysisSection =
+  /** Keywords and keyphrases with their scores. */
+  | 'KEYWORDS'
+  /** Detected language with a confidence. */
+  | 'LANGUAGE'
+  /** Flesch reading ease and Flesch–Kincaid grade. */
+  | 'READABILITY'
+  /** The text split into sentences. */
+  | 'SENTENCES'
+  /** VADER sentiment scores and label. */
+  | 'SENTIMENT'
+  /** Counts: characters, words, sentences, lexical diversity. */
+  | 'STATS';
+
+/** What to compute for a text. */
+export type AnalyzeTextOptions = {
+  /** Number of keywords to return: 0–100, default 10; 0 skips keyword extraction. */
+  keywords?: InputMaybe<Scalars['Int']['input']>;
+  /** Longest keyphrase in words: 1–3, default 2 (1 gives single words only). */
+  maxPhraseWords?: InputMaybe<Scalars['Int']['input']>;
+  /** Sections to compute; all of them when omitted. Sections left out come back null. */
+  only?: InputMaybe<Array<AnalysisSection>>;
 };
 
 /** A new model. */
@@ -60,6 +112,161 @@ export type DeleteModelPayload = {
   /** Name of the deleted model. */
   name: Scalars['String']['output'];
 };
+
+/** The language a text is written in. */
+export type DetectedLanguage = {
+  __typename?: 'DetectedLanguage';
+  /** ISO 639-1 code where one exists (`en`, `de`, `fr`…), else ISO 639-3; `und` when undetermined. */
+  code: Scalars['String']['output'];
+  /** Confidence in [0, 1]. */
+  confidence: Scalars['Float']['output'];
+};
+
+/** A text stored in a collection with the analysis computed when it was added. */
+export type Document = {
+  __typename?: 'Document';
+  /**
+   * The analysis computed when the document was added. Keywords were ranked by TF-IDF against the documents added in the
+   * same call (RAKE when the call added one document).
+   */
+  analysis: TextAnalysis;
+  /** The collection it belongs to. */
+  collection: DocumentCollection;
+  /** When it was added. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The caller's own key, unique within the collection; null when none was given. */
+  externalId?: Maybe<Scalars['String']['output']>;
+  /** Opaque identifier; ids grow with the time documents were added. */
+  id: Scalars['ID']['output'];
+  /** The text as given. */
+  text: Scalars['String']['output'];
+};
+
+/** A named set of documents, analysed, filtered and compared together. */
+export type DocumentCollection = {
+  __typename?: 'DocumentCollection';
+  /** When the collection was created (by its first `addDocuments`). */
+  createdAt: Scalars['DateTime']['output'];
+  /** Number of documents stored. */
+  documentCount: Scalars['Int']['output'];
+  /** Opaque identifier. */
+  id: Scalars['ID']['output'];
+  /** Unique name: lowercase letters, digits, `-`, `_` and `.`, starting with a letter or digit, at most 128 characters. */
+  name: Scalars['String']['output'];
+  /** When documents were last added. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of document collections, sorted by name. */
+export type DocumentCollectionConnection = {
+  __typename?: 'DocumentCollectionConnection';
+  /** The collections of this page with their cursors. */
+  edges: Array<DocumentCollectionEdge>;
+  /** Pagination information. */
+  pageInfo: PageInfo;
+  /** Number of collections, all pages together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A collection with its cursor. */
+export type DocumentCollectionEdge = {
+  __typename?: 'DocumentCollectionEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The collection. */
+  node: DocumentCollection;
+};
+
+/** A page of documents, in the order they were added. */
+export type DocumentConnection = {
+  __typename?: 'DocumentConnection';
+  /** The documents of this page with their cursors. */
+  edges: Array<DocumentEdge>;
+  /** Pagination information. */
+  pageInfo: PageInfo;
+  /** Number of documents matching the filter, all pages together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A document with its cursor. */
+export type DocumentEdge = {
+  __typename?: 'DocumentEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The document. */
+  node: Document;
+};
+
+/** Which documents to list. All given conditions must hold. */
+export type DocumentFilter = {
+  /** Having this keyword or keyphrase among its stored keywords (exact term, compared lower-cased). */
+  keyword?: InputMaybe<Scalars['String']['input']>;
+  /** Detected language code, e.g. `en` (as in `DetectedLanguage.code`). */
+  language?: InputMaybe<Scalars['String']['input']>;
+  /** Sentiment class. */
+  sentimentLabel?: InputMaybe<SentimentLabel>;
+};
+
+/** Progress of one `addDocuments` call. */
+export type DocumentIngestProgress = {
+  __typename?: 'DocumentIngestProgress';
+  /** When the event was emitted. */
+  at: Scalars['DateTime']['output'];
+  /** Name of the collection being added to. */
+  collection: Scalars['String']['output'];
+  /** Why the call failed (FAILED only). */
+  error?: Maybe<Scalars['String']['output']>;
+  /** The call, as `AddDocumentsPayload.ingestId` names it. */
+  ingestId: Scalars['ID']['output'];
+  /** Stage reached. */
+  phase: IngestPhase;
+  /** Documents done in this phase. */
+  processed: Scalars['Int']['output'];
+  /** Documents in the call (after skipped duplicates). */
+  total: Scalars['Int']['output'];
+};
+
+/** A document to add. */
+export type DocumentInput = {
+  /** Your own key for the document: 1–256 characters, unique within the collection. Optional. */
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  /** The text: not blank, no NUL characters, at most the per-text limit (1 MiB of UTF-8 by default). */
+  text: Scalars['String']['input'];
+};
+
+/** What `addDocuments` does with a document whose `externalId` is already stored in the collection. */
+export type DuplicateExternalId =
+  /** Refuse the whole call with CONFLICT; nothing is stored. */
+  | 'FAIL'
+  /** Leave the stored document as it is and add the others (safe retries). */
+  | 'SKIP';
+
+/** Stage of an `addDocuments` call. */
+export type IngestPhase =
+  /** Analysing the texts; `processed` counts analysed documents. */
+  | 'ANALYZING'
+  /** Committed: every document is stored and visible. */
+  | 'DONE'
+  /** Failed: nothing was stored; `error` tells why. */
+  | 'FAILED'
+  /** Writing to the database, in one transaction; `processed` counts documents written (not yet visible). */
+  | 'STORING';
+
+/** A keyword or keyphrase of a text. */
+export type Keyword = {
+  __typename?: 'Keyword';
+  /** Relevance; comparable only within one text and one `keywordMethod`. Higher is more relevant. */
+  score: Scalars['Float']['output'];
+  /** The word or phrase, lower-cased. */
+  term: Scalars['String']['output'];
+};
+
+/** How keywords were ranked. */
+export type KeywordMethod =
+  /** RAKE (word co-occurrence within the text) for a text analysed on its own (`analyzeText`, or `addDocuments` with one document). */
+  | 'RAKE'
+  /** TF-IDF against the other documents analysed in the same batch (`addDocuments` with two or more documents). */
+  | 'TFIDF';
 
 /** A named model in the registry. Its versions hold the artifacts; its aliases name versions. */
 export type Model = Node & {
@@ -242,6 +449,14 @@ export type ModelVersionStatus =
 /** Entry points for writing. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Analyses the documents (keywords by TF-IDF against this batch) and stores them in the collection, creating it when
+   * missing, all in one transaction: on any error nothing is stored. At most 10,000 documents per call by default.
+   * BAD_USER_INPUT for an invalid collection name, too many documents, or an invalid document (the message names its
+   * index); BAD_USER_INPUT too for an externalId given twice in the call; CONFLICT for an externalId already stored
+   * (unless `onDuplicate: SKIP`). Progress is published on `documentIngestProgress`.
+   */
+  addDocuments: AddDocumentsPayload;
   /** Creates a model. CONFLICT when the name is taken; BAD_USER_INPUT when it is invalid. */
   createModel: Model;
   /** Deletes a model with its versions, aliases and history. Refused (PRECONDITION_FAILED) while an alias points at one of its versions, unless `force` is true. */
@@ -250,12 +465,22 @@ export type Mutation = {
   deleteModelAlias: ModelVersion;
   /** Registers a new version with the next version number. The artifact is validated before anything is stored. */
   registerModelVersion: ModelVersion;
+  /** Removes a collection with all its documents. NOT_FOUND when there is no such collection. */
+  removeDocumentCollection: RemoveDocumentCollectionPayload;
   /** Points an alias at a version of the same model (creating or moving it atomically) and records the move. */
   setModelAlias: ModelVersion;
   /** Sets or removes tags on a model or one of its versions. */
   setTags: SetTagsPayload;
   /** Changes a model's description or task. */
   updateModel: Model;
+};
+
+
+/** Entry points for writing. */
+export type MutationAddDocumentsArgs = {
+  collection: Scalars['String']['input'];
+  documents: Array<DocumentInput>;
+  options?: InputMaybe<AddDocumentsOptions>;
 };
 
 
@@ -283,6 +508,12 @@ export type MutationDeleteModelAliasArgs = {
 /** Entry points for writing. */
 export type MutationRegisterModelVersionArgs = {
   input: RegisterModelVersionInput;
+};
+
+
+/** Entry points for writing. */
+export type MutationRemoveDocumentCollectionArgs = {
+  name: Scalars['String']['input'];
 };
 
 
@@ -328,6 +559,16 @@ export type PageInfo = {
 /** Entry points for reading. */
 export type Query = {
   __typename?: 'Query';
+  /** Analyses a text without storing it (keywords by RAKE). BAD_USER_INPUT for a text over the per-text limit or invalid options. */
+  analyzeText: TextAnalysis;
+  /** A document by id; null when no document has that id. BAD_USER_INPUT when the id is not a document id. */
+  document?: Maybe<Document>;
+  /** A collection by name; null when none has that name. */
+  documentCollection?: Maybe<DocumentCollection>;
+  /** Collections sorted by name. `first` defaults to 20 (at most 100); `after` is a cursor from a previous page. */
+  documentCollections: DocumentCollectionConnection;
+  /** Documents of a collection in the order they were added, filtered. `first` defaults to 20 (at most 100). NOT_FOUND for an unknown collection. */
+  documents: DocumentConnection;
   /** A model by name; null when none has that name. */
   model?: Maybe<Model>;
   /** One version of a model: by `version`, by `alias`, or the latest when neither is given. Null when not found. */
@@ -336,6 +577,49 @@ export type Query = {
   models: ModelConnection;
   /** Fetches any object that implements `Node` by its global ID; null when no such object exists. */
   node?: Maybe<Node>;
+  /**
+   * The `k` documents of the same collection most similar to the given one (never itself), most similar first. Found
+   * through locality-sensitive hashing, without comparing every pair: only documents sharing one of the 32 bands of the
+   * MinHash signature are considered, so a document with similarity 0.5 is found with probability 0.87, one of 0.8 or more
+   * practically always, one under 0.2 rarely. `k` is 1–100 (default 10); `minSimilarity` in [0, 1] drops weaker matches.
+   * NOT_FOUND for an unknown document; a document without words has no similar documents.
+   */
+  similarDocuments: Array<SimilarDocument>;
+};
+
+
+/** Entry points for reading. */
+export type QueryAnalyzeTextArgs = {
+  options?: InputMaybe<AnalyzeTextOptions>;
+  text: Scalars['String']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryDocumentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryDocumentCollectionArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryDocumentCollectionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Entry points for reading. */
+export type QueryDocumentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  collection: Scalars['String']['input'];
+  filter?: InputMaybe<DocumentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -364,6 +648,23 @@ export type QueryModelsArgs = {
 /** Entry points for reading. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QuerySimilarDocumentsArgs = {
+  id: Scalars['ID']['input'];
+  k?: InputMaybe<Scalars['Int']['input']>;
+  minSimilarity?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** How hard a text is to read (English formulas; indicative for other languages). */
+export type Readability = {
+  __typename?: 'Readability';
+  /** Flesch–Kincaid grade: the US school grade needed to understand the text. */
+  fleschKincaidGrade: Scalars['Float']['output'];
+  /** Flesch reading ease: higher is easier (90–100 very easy, below 30 very hard). */
+  fleschReadingEase: Scalars['Float']['output'];
 };
 
 /**
@@ -429,6 +730,39 @@ export type RegistryEventType =
   /** A version was registered. */
   | 'VERSION_REGISTERED';
 
+/** Result of `removeDocumentCollection`. */
+export type RemoveDocumentCollectionPayload = {
+  __typename?: 'RemoveDocumentCollectionPayload';
+  /** Name of the removed collection. */
+  name: Scalars['String']['output'];
+  /** Number of documents removed with it. */
+  removedDocuments: Scalars['Int']['output'];
+};
+
+/** VADER sentiment of a text. `positive`, `negative` and `neutral` are the proportions of the text in each class and sum to 1. */
+export type Sentiment = {
+  __typename?: 'Sentiment';
+  /** Normalised overall score in [−1, 1]. */
+  compound: Scalars['Float']['output'];
+  /** Class of the compound score. */
+  label: SentimentLabel;
+  /** Proportion of negative content, in [0, 1]. */
+  negative: Scalars['Float']['output'];
+  /** Proportion of neutral content, in [0, 1]. */
+  neutral: Scalars['Float']['output'];
+  /** Proportion of positive content, in [0, 1]. */
+  positive: Scalars['Float']['output'];
+};
+
+/** Sentiment class, from the VADER compound score: POSITIVE at 0.05 and above, NEGATIVE at −0.05 and below, NEUTRAL between. */
+export type SentimentLabel =
+  /** Compound score ≤ −0.05. */
+  | 'NEGATIVE'
+  /** Compound score strictly between −0.05 and 0.05. */
+  | 'NEUTRAL'
+  /** Compound score ≥ 0.05. */
+  | 'POSITIVE';
+
 /** Labels to change on a model, or on one of its versions when `version` is given. */
 export type SetTagsInput = {
   /** Model name. */
@@ -452,11 +786,28 @@ export type SetTagsPayload = {
   tags: Array<Tag>;
 };
 
+/** A document similar to another, with how similar. */
+export type SimilarDocument = {
+  __typename?: 'SimilarDocument';
+  /** The similar document. */
+  document: Document;
+  /** Estimated Jaccard similarity of the two texts' word 3-shingles, in [0, 1] (MinHash, 128 permutations: ±0.044 at worst). */
+  similarity: Scalars['Float']['output'];
+};
+
 /** Entry points for live updates over WebSocket (graphql-transport-ws protocol). */
 export type Subscription = {
   __typename?: 'Subscription';
+  /** Progress of the `addDocuments` calls on a collection, as they run (events of calls started before subscribing are not replayed). */
+  documentIngestProgress: DocumentIngestProgress;
   /** Registry changes as they happen, for one model or (without `model`) all models. */
   registryEvents: RegistryEvent;
+};
+
+
+/** Entry points for live updates over WebSocket (graphql-transport-ws protocol). */
+export type SubscriptionDocumentIngestProgressArgs = {
+  collection: Scalars['String']['input'];
 };
 
 
@@ -491,6 +842,40 @@ export type TensorSpec = {
   shape: Array<Scalars['String']['output']>;
   /** Element type as ONNX Runtime names it: `float32`, `int64`, `string`… */
   type: Scalars['String']['output'];
+};
+
+/** The analysis of one text. A section that was not computed (see `AnalyzeTextOptions.only`) is null. */
+export type TextAnalysis = {
+  __typename?: 'TextAnalysis';
+  /** How `keywords` were ranked; null when keywords were not computed. */
+  keywordMethod?: Maybe<KeywordMethod>;
+  /** Keywords, most relevant first. */
+  keywords?: Maybe<Array<Keyword>>;
+  /** Detected language. */
+  language?: Maybe<DetectedLanguage>;
+  /** Readability scores. */
+  readability?: Maybe<Readability>;
+  /** The sentences of the text, in order. Not kept for stored documents (their text is): null there. */
+  sentences?: Maybe<Array<Scalars['String']['output']>>;
+  /** Sentiment scores and label. */
+  sentiment?: Maybe<Sentiment>;
+  /** Counts. */
+  stats?: Maybe<TextStats>;
+};
+
+/** Counts of a text. */
+export type TextStats = {
+  __typename?: 'TextStats';
+  /** Words per sentence. */
+  averageSentenceLength: Scalars['Float']['output'];
+  /** Length in UTF-16 code units. */
+  characters: Scalars['Int']['output'];
+  /** Distinct words divided by words (type-token ratio, case-folded), in [0, 1]; 0 for no words. */
+  lexicalDiversity: Scalars['Float']['output'];
+  /** Number of sentences. */
+  sentences: Scalars['Int']['output'];
+  /** Number of words. */
+  words: Scalars['Int']['output'];
 };
 
 /** Changes to a model; omitted fields stay as they are, null clears description or task. */
@@ -583,14 +968,33 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AddDocumentsOptions: AddDocumentsOptions;
+  AddDocumentsPayload: ResolverTypeWrapper<AddDocumentsResult>;
   AliasEvent: ResolverTypeWrapper<ModelAliasEventRow>;
+  AnalysisSection: AnalysisSection;
+  AnalyzeTextOptions: AnalyzeTextOptions;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreateModelInput: CreateModelInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteModelPayload: ResolverTypeWrapper<DeleteModelPayload>;
+  DetectedLanguage: ResolverTypeWrapper<DetectedLanguage>;
+  Document: ResolverTypeWrapper<DocumentRow>;
+  DocumentCollection: ResolverTypeWrapper<DocumentCollectionRow>;
+  DocumentCollectionConnection: ResolverTypeWrapper<CollectionPage>;
+  DocumentCollectionEdge: ResolverTypeWrapper<Omit<DocumentCollectionEdge, 'node'> & { node: ResolversTypes['DocumentCollection'] }>;
+  DocumentConnection: ResolverTypeWrapper<DocumentPage>;
+  DocumentEdge: ResolverTypeWrapper<Omit<DocumentEdge, 'node'> & { node: ResolversTypes['Document'] }>;
+  DocumentFilter: DocumentFilter;
+  DocumentIngestProgress: ResolverTypeWrapper<IngestProgressEvent>;
+  DocumentInput: DocumentInput;
+  DuplicateExternalId: DuplicateExternalId;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IngestPhase: IngestPhase;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Keyword: ResolverTypeWrapper<Keyword>;
+  KeywordMethod: KeywordMethod;
   Model: ResolverTypeWrapper<ModelRow>;
   ModelAlias: ResolverTypeWrapper<ModelAliasRow>;
   ModelConnection: ResolverTypeWrapper<ModelPage>;
@@ -606,30 +1010,52 @@ export type ResolversTypes = {
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Readability: ResolverTypeWrapper<Readability>;
   RegisterModelVersionInput: RegisterModelVersionInput;
   RegistryEvent: ResolverTypeWrapper<RegistryEventPayload>;
   RegistryEventType: RegistryEventType;
+  RemoveDocumentCollectionPayload: ResolverTypeWrapper<RemoveDocumentCollectionPayload>;
+  Sentiment: ResolverTypeWrapper<EngineSentiment>;
+  SentimentLabel: SentimentLabel;
   SetTagsInput: SetTagsInput;
   SetTagsPayload: ResolverTypeWrapper<SetTagsResult>;
+  SimilarDocument: ResolverTypeWrapper<SimilarMatch>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tag: ResolverTypeWrapper<Tag>;
   TagInput: TagInput;
   TensorSpec: ResolverTypeWrapper<TensorSpec>;
+  TextAnalysis: ResolverTypeWrapper<Analysis>;
+  TextStats: ResolverTypeWrapper<TextStats>;
   UpdateModelInput: UpdateModelInput;
   Upload: ResolverTypeWrapper<Scalars['Upload']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AddDocumentsOptions: AddDocumentsOptions;
+  AddDocumentsPayload: AddDocumentsResult;
   AliasEvent: ModelAliasEventRow;
+  AnalyzeTextOptions: AnalyzeTextOptions;
   Boolean: Scalars['Boolean']['output'];
   CreateModelInput: CreateModelInput;
   DateTime: Scalars['DateTime']['output'];
   DeleteModelPayload: DeleteModelPayload;
+  DetectedLanguage: DetectedLanguage;
+  Document: DocumentRow;
+  DocumentCollection: DocumentCollectionRow;
+  DocumentCollectionConnection: CollectionPage;
+  DocumentCollectionEdge: Omit<DocumentCollectionEdge, 'node'> & { node: ResolversParentTypes['DocumentCollection'] };
+  DocumentConnection: DocumentPage;
+  DocumentEdge: Omit<DocumentEdge, 'node'> & { node: ResolversParentTypes['Document'] };
+  DocumentFilter: DocumentFilter;
+  DocumentIngestProgress: IngestProgressEvent;
+  DocumentInput: DocumentInput;
+  Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
+  Keyword: Keyword;
   Model: ModelRow;
   ModelAlias: ModelAliasRow;
   ModelConnection: ModelPage;
@@ -643,17 +1069,31 @@ export type ResolversParentTypes = {
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  Readability: Readability;
   RegisterModelVersionInput: RegisterModelVersionInput;
   RegistryEvent: RegistryEventPayload;
+  RemoveDocumentCollectionPayload: RemoveDocumentCollectionPayload;
+  Sentiment: EngineSentiment;
   SetTagsInput: SetTagsInput;
   SetTagsPayload: SetTagsResult;
+  SimilarDocument: SimilarMatch;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   Tag: Tag;
   TagInput: TagInput;
   TensorSpec: TensorSpec;
+  TextAnalysis: Analysis;
+  TextStats: TextStats;
   UpdateModelInput: UpdateModelInput;
   Upload: Scalars['Upload']['output'];
+};
+
+export type AddDocumentsPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AddDocumentsPayload'] = ResolversParentTypes['AddDocumentsPayload']> = {
+  added?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  collection?: Resolver<ResolversTypes['DocumentCollection'], ParentType, ContextType>;
+  documents?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
+  ingestId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  skipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AliasEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AliasEvent'] = ResolversParentTypes['AliasEvent']> = {
@@ -673,9 +1113,68 @@ export type DeleteModelPayloadResolvers<ContextType = Context, ParentType extend
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type DetectedLanguageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DetectedLanguage'] = ResolversParentTypes['DetectedLanguage']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type DocumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = {
+  analysis?: Resolver<ResolversTypes['TextAnalysis'], ParentType, ContextType>;
+  collection?: Resolver<ResolversTypes['DocumentCollection'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  externalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DocumentCollectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentCollection'] = ResolversParentTypes['DocumentCollection']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  documentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type DocumentCollectionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentCollectionConnection'] = ResolversParentTypes['DocumentCollectionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DocumentCollectionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DocumentCollectionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentCollectionEdge'] = ResolversParentTypes['DocumentCollectionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DocumentCollection'], ParentType, ContextType>;
+};
+
+export type DocumentConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentConnection'] = ResolversParentTypes['DocumentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DocumentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DocumentEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentEdge'] = ResolversParentTypes['DocumentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+};
+
+export type DocumentIngestProgressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentIngestProgress'] = ResolversParentTypes['DocumentIngestProgress']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  collection?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ingestId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  phase?: Resolver<ResolversTypes['IngestPhase'], ParentType, ContextType>;
+  processed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
+
+export type KeywordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Keyword'] = ResolversParentTypes['Keyword']> = {
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  term?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
 
 export type ModelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = {
   alias?: Resolver<Maybe<ResolversTypes['ModelVersion']>, ParentType, ContextType, RequireFields<ModelAliasArgs, 'name'>>;
@@ -748,10 +1247,12 @@ export type ModelVersionEdgeResolvers<ContextType = Context, ParentType extends 
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addDocuments?: Resolver<ResolversTypes['AddDocumentsPayload'], ParentType, ContextType, RequireFields<MutationAddDocumentsArgs, 'collection' | 'documents'>>;
   createModel?: Resolver<ResolversTypes['Model'], ParentType, ContextType, RequireFields<MutationCreateModelArgs, 'input'>>;
   deleteModel?: Resolver<ResolversTypes['DeleteModelPayload'], ParentType, ContextType, RequireFields<MutationDeleteModelArgs, 'force' | 'name'>>;
   deleteModelAlias?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationDeleteModelAliasArgs, 'alias' | 'model'>>;
   registerModelVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationRegisterModelVersionArgs, 'input'>>;
+  removeDocumentCollection?: Resolver<ResolversTypes['RemoveDocumentCollectionPayload'], ParentType, ContextType, RequireFields<MutationRemoveDocumentCollectionArgs, 'name'>>;
   setModelAlias?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationSetModelAliasArgs, 'alias' | 'model' | 'version'>>;
   setTags?: Resolver<ResolversTypes['SetTagsPayload'], ParentType, ContextType, RequireFields<MutationSetTagsArgs, 'input'>>;
   updateModel?: Resolver<ResolversTypes['Model'], ParentType, ContextType, RequireFields<MutationUpdateModelArgs, 'input'>>;
@@ -769,10 +1270,21 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  analyzeText?: Resolver<ResolversTypes['TextAnalysis'], ParentType, ContextType, RequireFields<QueryAnalyzeTextArgs, 'text'>>;
+  document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<QueryDocumentArgs, 'id'>>;
+  documentCollection?: Resolver<Maybe<ResolversTypes['DocumentCollection']>, ParentType, ContextType, RequireFields<QueryDocumentCollectionArgs, 'name'>>;
+  documentCollections?: Resolver<ResolversTypes['DocumentCollectionConnection'], ParentType, ContextType, Partial<QueryDocumentCollectionsArgs>>;
+  documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryDocumentsArgs, 'collection'>>;
   model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType, RequireFields<QueryModelArgs, 'name'>>;
   modelVersion?: Resolver<Maybe<ResolversTypes['ModelVersion']>, ParentType, ContextType, RequireFields<QueryModelVersionArgs, 'model'>>;
   models?: Resolver<ResolversTypes['ModelConnection'], ParentType, ContextType, Partial<QueryModelsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  similarDocuments?: Resolver<Array<ResolversTypes['SimilarDocument']>, ParentType, ContextType, RequireFields<QuerySimilarDocumentsArgs, 'id' | 'k'>>;
+};
+
+export type ReadabilityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Readability'] = ResolversParentTypes['Readability']> = {
+  fleschKincaidGrade?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  fleschReadingEase?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type RegistryEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegistryEvent'] = ResolversParentTypes['RegistryEvent']> = {
@@ -785,13 +1297,32 @@ export type RegistryEventResolvers<ContextType = Context, ParentType extends Res
   version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type RemoveDocumentCollectionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RemoveDocumentCollectionPayload'] = ResolversParentTypes['RemoveDocumentCollectionPayload']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  removedDocuments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SentimentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Sentiment'] = ResolversParentTypes['Sentiment']> = {
+  compound?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['SentimentLabel'], ParentType, ContextType>;
+  negative?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  neutral?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  positive?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type SetTagsPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SetTagsPayload'] = ResolversParentTypes['SetTagsPayload']> = {
   model?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
   modelVersion?: Resolver<Maybe<ResolversTypes['ModelVersion']>, ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['Tag']>, ParentType, ContextType>;
 };
 
+export type SimilarDocumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SimilarDocument'] = ResolversParentTypes['SimilarDocument']> = {
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  similarity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  documentIngestProgress?: SubscriptionResolver<ResolversTypes['DocumentIngestProgress'], "documentIngestProgress", ParentType, ContextType, RequireFields<SubscriptionDocumentIngestProgressArgs, 'collection'>>;
   registryEvents?: SubscriptionResolver<ResolversTypes['RegistryEvent'], "registryEvents", ParentType, ContextType, Partial<SubscriptionRegistryEventsArgs>>;
 };
 
@@ -806,15 +1337,43 @@ export type TensorSpecResolvers<ContextType = Context, ParentType extends Resolv
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type TextAnalysisResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TextAnalysis'] = ResolversParentTypes['TextAnalysis']> = {
+  keywordMethod?: Resolver<Maybe<ResolversTypes['KeywordMethod']>, ParentType, ContextType>;
+  keywords?: Resolver<Maybe<Array<ResolversTypes['Keyword']>>, ParentType, ContextType>;
+  language?: Resolver<Maybe<ResolversTypes['DetectedLanguage']>, ParentType, ContextType>;
+  readability?: Resolver<Maybe<ResolversTypes['Readability']>, ParentType, ContextType>;
+  sentences?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  sentiment?: Resolver<Maybe<ResolversTypes['Sentiment']>, ParentType, ContextType>;
+  stats?: Resolver<Maybe<ResolversTypes['TextStats']>, ParentType, ContextType>;
+};
+
+export type TextStatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TextStats'] = ResolversParentTypes['TextStats']> = {
+  averageSentenceLength?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  characters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lexicalDiversity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sentences?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  words?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface UploadScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Upload'], any> {
   name: 'Upload';
 }
 
 export type Resolvers<ContextType = Context> = {
+  AddDocumentsPayload?: AddDocumentsPayloadResolvers<ContextType>;
   AliasEvent?: AliasEventResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeleteModelPayload?: DeleteModelPayloadResolvers<ContextType>;
+  DetectedLanguage?: DetectedLanguageResolvers<ContextType>;
+  Document?: DocumentResolvers<ContextType>;
+  DocumentCollection?: DocumentCollectionResolvers<ContextType>;
+  DocumentCollectionConnection?: DocumentCollectionConnectionResolvers<ContextType>;
+  DocumentCollectionEdge?: DocumentCollectionEdgeResolvers<ContextType>;
+  DocumentConnection?: DocumentConnectionResolvers<ContextType>;
+  DocumentEdge?: DocumentEdgeResolvers<ContextType>;
+  DocumentIngestProgress?: DocumentIngestProgressResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  Keyword?: KeywordResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   ModelAlias?: ModelAliasResolvers<ContextType>;
   ModelConnection?: ModelConnectionResolvers<ContextType>;
@@ -827,11 +1386,17 @@ export type Resolvers<ContextType = Context> = {
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Readability?: ReadabilityResolvers<ContextType>;
   RegistryEvent?: RegistryEventResolvers<ContextType>;
+  RemoveDocumentCollectionPayload?: RemoveDocumentCollectionPayloadResolvers<ContextType>;
+  Sentiment?: SentimentResolvers<ContextType>;
   SetTagsPayload?: SetTagsPayloadResolvers<ContextType>;
+  SimilarDocument?: SimilarDocumentResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Tag?: TagResolvers<ContextType>;
   TensorSpec?: TensorSpecResolvers<ContextType>;
+  TextAnalysis?: TextAnalysisResolvers<ContextType>;
+  TextStats?: TextStatsResolvers<ContextType>;
   Upload?: GraphQLScalarType;
 };
 
