@@ -18,3 +18,14 @@ test('invalid numbers are refused with the variable named', () => {
   expect(() => loadConfig({ TREBUCHET_PORT: 'abc' })).toThrow('TREBUCHET_PORT');
   expect(() => loadConfig({ TREBUCHET_MAX_UPLOAD_BYTES: String(2 ** 32) })).toThrow('2 GiB');
 });
+
+test('NLP limits and threads from the environment, checked', () => {
+  expect(loadConfig({})).toMatchObject({ nlpMaxDocuments: 10_000, nlpMaxTextBytes: 1024 * 1024, nlpThreads: 2 });
+  expect(loadConfig({ TREBUCHET_NLP_MAX_DOCUMENTS: '50', TREBUCHET_NLP_MAX_TEXT_BYTES: '4096', TREBUCHET_NLP_THREADS: '4' })).toMatchObject({
+    nlpMaxDocuments: 50,
+    nlpMaxTextBytes: 4096,
+    nlpThreads: 4,
+  });
+  expect(() => loadConfig({ TREBUCHET_NLP_THREADS: '0' })).toThrow('TREBUCHET_NLP_THREADS');
+  expect(() => loadConfig({ TREBUCHET_NLP_MAX_DOCUMENTS: 'many' })).toThrow('TREBUCHET_NLP_MAX_DOCUMENTS');
+});

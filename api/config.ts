@@ -23,6 +23,12 @@ export interface Config {
   logLevel: string;
   /** Grace period for draining connections on SIGTERM/SIGINT (TREBUCHET_SHUTDOWN_TIMEOUT_MS, default 10000). */
   shutdownTimeoutMs: number;
+  /** Most documents in one `addDocuments` call (TREBUCHET_NLP_MAX_DOCUMENTS, default 10,000). */
+  nlpMaxDocuments: number;
+  /** Largest text for `analyzeText` and per document, UTF-8 bytes (TREBUCHET_NLP_MAX_TEXT_BYTES, default 1 MiB). */
+  nlpMaxTextBytes: number;
+  /** Worker threads analysing `addDocuments` batches (TREBUCHET_NLP_THREADS, default 2). */
+  nlpThreads: number;
 }
 
 const MiB = 1024 * 1024;
@@ -48,6 +54,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     production: env.NODE_ENV === 'production',
     logLevel: env.TREBUCHET_LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     shutdownTimeoutMs: intFrom(env, 'TREBUCHET_SHUTDOWN_TIMEOUT_MS', 10_000),
+    nlpMaxDocuments: intFrom(env, 'TREBUCHET_NLP_MAX_DOCUMENTS', 10_000),
+    nlpMaxTextBytes: intFrom(env, 'TREBUCHET_NLP_MAX_TEXT_BYTES', MiB),
+    nlpThreads: intFrom(env, 'TREBUCHET_NLP_THREADS', 2),
     ...overrides,
   };
   config.dataDir = path.resolve(config.dataDir);
@@ -55,5 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     // ModelVersion.size is a GraphQL Int (32-bit signed).
     throw new Error('config: TREBUCHET_MAX_UPLOAD_BYTES must be below 2 GiB');
   }
+  if (config.nlpThreads < 1 || config.nlpThreads > 64) throw new Error(`config: TREBUCHET_NLP_THREADS must be from 1 to 64, found ${config.nlpThreads}`);
+  if (config.nlpMaxDocuments < 1) throw new Error('config: TREBUCHET_NLP_MAX_DOCUMENTS must be at least 1');
   return config;
 }

@@ -57,6 +57,8 @@ export async function openPlatform(config: Config, log: Logger, opts: PlatformOp
     sql: db.sql,
     pubsub,
     clock: opts.clock ?? systemClock,
+    threads: config.nlpThreads,
+    limits: { maxDocumentsPerCall: config.nlpMaxDocuments, maxTextBytes: config.nlpMaxTextBytes },
     onBackgroundError: (err, what) => log.warn({ err }, `${what} failed`),
   });
   const ps = pubsub;
