@@ -33,6 +33,21 @@ const CollectionQuery = graphql(`
   }
 `);
 
+const NodeQuery = graphql(`
+  query TestNlpNode($id: ID!) {
+    node(id: $id) {
+      __typename
+      id
+      ... on Document {
+        text
+      }
+      ... on DocumentCollection {
+        name
+      }
+    }
+  }
+`);
+
 let ts: TestServer;
 
 beforeAll(async () => {
@@ -148,6 +163,15 @@ describe('addDocuments and reading documents', () => {
     // A collection's id is not a document id.
     await expectCode(ts.client.request(DocumentQuery, { id: addDocuments.collection.id }), 'BAD_USER_INPUT');
     expect((await ts.client.request(DocumentQuery, { id })).document?.text).toBe('One small document.');
+  });
+
+  test('documents and collections are Nodes: node(id) finds them by their ids', async () => {
+    const { addDocuments } = await add('nodes', [{ text: 'A document reachable as a node.' }]);
+    const documentId = addDocuments.documents[0]?.id as string;
+    expect((await ts.client.request(NodeQuery, { id: documentId })).node).toEqual({ __typename: 'Document', id: documentId, text: 'A document reachable as a node.' });
+    expect((await ts.client.request(NodeQuery, { id: addDocuments.collection.id })).node).toEqual({ __typename: 'DocumentCollection', id: addDocuments.collection.id, name: 'nodes' });
+    const unknown = Buffer.from('Document:00000000-0000-7000-8000-000000000000').toString('base64url');
+    expect((await ts.client.request(NodeQuery, { id: unknown })).node).toBeNull();
   });
 
   test('documents: pages in insertion order with correct cursors and totalCount', async () => {

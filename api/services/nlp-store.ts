@@ -14,24 +14,7 @@ export type DocumentCollectionRow = Prisma.DocumentCollectionModel;
 /** A client or an interactive transaction: the store runs on either. */
 type Db = PrismaClient | Prisma.TransactionClient;
 
-/** Shared by the document and collection ids: `<type>:<uuid>`, base64url, like api/ids.ts. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-export type NlpNodeType = 'Document' | 'DocumentCollection';
-
-/** The opaque global id of a document or collection, in the format of api/ids.ts `toGlobalId`. */
-export function toNlpGlobalId(type: NlpNodeType, id: string): string {
-  return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
-}
-
-/** The uuid behind a global id of `type`; null when `globalId` is anything else. */
-export function fromNlpGlobalId(type: NlpNodeType, globalId: string): string | null {
-  const raw = Buffer.from(globalId, 'base64url').toString('utf8');
-  const prefix = `${type}:`;
-  if (!raw.startsWith(prefix)) return null;
-  const id = raw.slice(prefix.length);
-  return UUID.test(id) ? id : null;
-}
 
 export function isUuid(value: string): boolean {
   return UUID.test(value);

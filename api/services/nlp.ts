@@ -24,12 +24,11 @@ import {
 import type { Clock } from '../clock';
 import type { SqlPort } from '../db/migrate';
 import { Prisma, type PrismaClient } from '../db';
-import { decodeCursor, encodeCursor, pageSize } from '../ids';
+import { decodeCursor, encodeCursor, fromGlobalId, pageSize } from '../ids';
 import type { PubSub } from '../pubsub';
 import type { Page } from './registry';
 import {
   bandCandidates,
-  fromNlpGlobalId,
   insertBands,
   insertDocuments,
   insertKeywords,
@@ -46,7 +45,6 @@ import {
 } from './nlp-store';
 
 export type { DocumentCollectionRow, DocumentRow } from './nlp-store';
-export { toNlpGlobalId } from './nlp-store';
 
 /** Topic carrying the progress of every addDocuments call; subscribers filter by collection. */
 export const INGEST_TOPIC = 'nlp.ingest';
@@ -336,7 +334,8 @@ export class NlpService {
   }
 
   private documentIdOf(globalId: string): string {
-    const id = fromNlpGlobalId('Document', globalId);
+    const ref = fromGlobalId(globalId);
+    const id = ref?.type === 'Document' ? ref.id : null;
     if (!id) throw new InvalidInputError(`"${globalId.slice(0, 64)}" is not a document id`, { argument: 'id' });
     return id;
   }

@@ -123,7 +123,7 @@ export type DetectedLanguage = {
 };
 
 /** A text stored in a collection with the analysis computed when it was added. */
-export type Document = {
+export type Document = Node & {
   __typename?: 'Document';
   /**
    * The analysis computed when the document was added. Keywords were ranked by TF-IDF against the documents added in the
@@ -143,7 +143,7 @@ export type Document = {
 };
 
 /** A named set of documents, analysed, filtered and compared together. */
-export type DocumentCollection = {
+export type DocumentCollection = Node & {
   __typename?: 'DocumentCollection';
   /** When the collection was created (by its first `addDocuments`). */
   createdAt: Scalars['DateTime']['output'];
@@ -961,6 +961,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   Node:
+    | ( DocumentRow )
+    | ( DocumentCollectionRow )
     | ( ModelRow )
     | ( ModelVersionRow )
   ;
@@ -1125,6 +1127,7 @@ export type DocumentResolvers<ContextType = Context, ParentType extends Resolver
   externalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type DocumentCollectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentCollection'] = ResolversParentTypes['DocumentCollection']> = {
@@ -1133,6 +1136,7 @@ export type DocumentCollectionResolvers<ContextType = Context, ParentType extend
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type DocumentCollectionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentCollectionConnection'] = ResolversParentTypes['DocumentCollectionConnection']> = {
@@ -1259,7 +1263,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'Model' | 'ModelVersion', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'Document' | 'DocumentCollection' | 'Model' | 'ModelVersion', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {

@@ -1,6 +1,7 @@
 import type { NodeResolvers } from '../__generated__/types';
 
 export const Node: NodeResolvers = {
-  // Versions carry a framework; models do not.
-  __resolveType: (parent) => ('framework' in parent ? 'ModelVersion' : 'Model'),
+  // Told apart by a column only their row has.
+  __resolveType: (parent) =>
+    'framework' in parent ? 'ModelVersion' : 'documentCount' in parent ? 'DocumentCollection' : 'collectionId' in parent ? 'Document' : 'Model',
 };

@@ -5,6 +5,15 @@ export const Query: QueryResolvers = {
   node: async (_, { id }, { loaders }) => {
     const ref = fromGlobalId(id);
     if (!ref) return null;
-    return ref.type === 'Model' ? loaders.modelById.load(ref.id) : loaders.versionById.load(ref.id);
+    switch (ref.type) {
+      case 'Model':
+        return loaders.modelById.load(ref.id);
+      case 'ModelVersion':
+        return loaders.versionById.load(ref.id);
+      case 'Document':
+        return loaders.documentById.load(ref.id);
+      case 'DocumentCollection':
+        return loaders.documentCollectionById.load(ref.id);
+    }
   },
 };

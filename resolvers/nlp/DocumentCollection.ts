@@ -1,6 +1,6 @@
-import { toNlpGlobalId } from '../../api/services/nlp';
+import { toGlobalId } from '../../api/ids';
 import type { DocumentCollectionResolvers } from '../__generated__/types';
 
 export const DocumentCollection: DocumentCollectionResolvers = {
-  id: (c) => toNlpGlobalId('DocumentCollection', c.id),
+  id: (c) => toGlobalId('DocumentCollection', c.id),
 };
