@@ -7,6 +7,7 @@ import { loadConfig } from '../api/config';
 import { startServer } from '../api/server';
 import { TrebuchetClient } from '../client';
 import { graphql } from '../client/gql';
+import { analyze, prepareNlp } from '../engines/nlp';
 import type { DocumentCollectionsQuery as DocumentCollectionsResult, DocumentIngestProgressSubscription as ProgressResult, DocumentsQuery as DocumentsResult, DocumentInput } from '../client/gql/graphql';
 
 type ProgressEvent = ProgressResult['documentIngestProgress'];
@@ -107,6 +108,19 @@ describe('analyzeText', () => {
     expect(analyzeText.keywords).toHaveLength(2);
     expect(analyzeText.keywords?.every((k) => !k.term.includes(' '))).toBe(true);
     expect(analyzeText).toMatchObject({ language: null, readability: null, stats: null, sentences: null });
+  });
+
+  test('a long text is analysed on a worker thread with the same result as a short one would get in place', async () => {
+    const paragraph = 'The committee approved the excellent proposal after a long and careful debate. Nobody was unhappy with the outcome. ';
+    const long = paragraph.repeat(400); // 46 KB: over the size analysed on the request's thread
+    const { analyzeText } = await ts.client.request(AnalyzeTextQuery, { text: long, options: { keywords: 3 } });
+    await prepareNlp();
+    const expected = analyze(long, { keywords: 3, only: ['language', 'sentiment', 'keywords', 'readability', 'stats'] });
+    expect(analyzeText.keywordMethod).toBe('RAKE');
+    expect(analyzeText.stats).toEqual({ characters: expected.stats!.characters, words: expected.stats!.words, sentences: 800, averageSentenceLength: expected.stats!.averageSentenceLength, lexicalDiversity: expected.stats!.lexicalDiversity });
+    expect(analyzeText.sentiment).toEqual({ ...expected.sentiment, label: expected.sentiment!.label.toUpperCase() });
+    expect(analyzeText.keywords).toEqual(expected.keywords);
+    expect(analyzeText.language?.code).toBe('en');
   });
 
   test('bad options and a text over the limit are BAD_USER_INPUT', async () => {

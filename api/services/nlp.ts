@@ -75,6 +75,9 @@ export interface NlpLimits {
   transactionTimeoutMs: number;
 }
 
+/** Texts up to this many UTF-16 code units (≈ a few milliseconds of work) are analysed on the request's thread. */
+const ANALYZE_HERE_CHARS = 32 * 1024;
+
 export const DEFAULT_NLP_LIMITS: NlpLimits = {
   maxDocumentsPerCall: 10_000,
   maxTextBytes: 1024 * 1024,
@@ -262,10 +265,15 @@ export class NlpService {
 
   // ── analysis ──────────────────────────────────────────────────────────────
 
-  /** Analyses one text (keywords by RAKE); nothing is stored. */
+  /**
+   * Analyses one text (keywords by RAKE); nothing is stored. Texts over ANALYZE_HERE_CHARS go to a
+   * worker thread: a 1 MiB text takes the better part of a second, which would stall every other
+   * request of this node.
+   */
   async analyzeText(text: string, options?: AnalyzeTextOptions | null): Promise<Analysis> {
     this.checkText('text', text);
     const opts = engineOptions({ ...options, only: options?.only ?? ALL_API_SECTIONS });
+    if (text.length > ANALYZE_HERE_CHARS) return withoutTokens(await this.workers().analyzeOne(text, opts));
     await this.prepare();
     return withoutTokens(analyze(text, opts));
   }

@@ -12,6 +12,7 @@ import { formatLines, parseLines, type LineError } from './jsonl.ts';
 import type { Analysis, AnalyzeOptions } from './types.ts';
 
 export type WorkerRequest =
+  | { job: number; type: 'one'; text: string; options: AnalyzeOptions }
   | { job: number; type: 'texts'; texts: string[]; options: AnalyzeOptions }
   | { job: number; type: 'jsonl'; bytes: Uint8Array; firstLine: number; options: AnalyzeOptions }
   | { job: number; type: 'finish'; documents: number; df: Int32Array }
@@ -21,6 +22,7 @@ export type WorkerReply =
   | { job: number; type: 'progress'; done: number }
   | { job: number; type: 'terms'; terms: PartTerms; errors?: LineError[]; progress: number }
   | { job: number; type: 'results'; results: Analysis[] }
+  | { job: number; type: 'analysis'; analysis: Analysis }
   | { job: number; type: 'output'; output: string; documents: number }
   | { job: number; type: 'dropped' }
   | { job: number; type: 'error'; message: string; code?: string };
@@ -53,6 +55,7 @@ export class NlpPool {
   readonly threads: number;
   private readonly slots: (Slot | undefined)[];
   private nextJob = 1;
+  private nextOne = 0;
   private closed = false;
 
   constructor(options: NlpPoolOptions = {}) {
@@ -65,6 +68,18 @@ export class NlpPool {
   /** Starts the workers now rather than at the first batch (their start overlaps the caller's work). */
   warm(): void {
     for (let i = 0; i < this.threads; i++) this.slot(i);
+  }
+
+  /**
+   * Analyses one document on a worker (keywords by RAKE, as `analyze` gives), so that a long text
+   * does not hold up the calling thread. Workers are taken in turn.
+   */
+  async analyzeOne(text: string, options: AnalyzeOptions = {}): Promise<Analysis> {
+    resolveOptions(options);
+    const index = this.nextOne++ % this.threads;
+    const reply = await this.call(index, { job: this.nextJob++, type: 'one', text, options });
+    if (reply.type !== 'analysis') throw new WorkerFailure(`gospel: unexpected worker reply ${reply.type}`);
+    return reply.analysis;
   }
 
   /**

@@ -32,6 +32,11 @@ const PROGRESS_EVERY = 256;
 
 async function handle(msg: WorkerRequest): Promise<WorkerReply> {
   switch (msg.type) {
+    case 'one': {
+      const options = resolveOptions(msg.options);
+      await prepare(options);
+      return { job: msg.job, type: 'analysis', analysis: gospel.analyzeOne(msg.text, options) };
+    }
     case 'texts': {
       const options = resolveOptions(msg.options);
       await prepare(options);
