@@ -265,7 +265,8 @@ export async function runNlpAnalyze(files: string[], flags: NlpAnalyzeFlags, io:
     return 1;
   }
   if (badLines > 0) io.stderr.write(`trebuchet: nlp analyze: ${documents} documents analysed, ${badLines} bad line${badLines === 1 ? '' : 's'} skipped\n`);
-  return 0;
+  // Nothing usable at all (binary data, another format): a failure, not a run with skipped lines.
+  return documents === 0 && badLines > 0 ? 1 : 0;
 }
 
 /** Bytes of input when known (files, or stdin redirected from a file); Infinity for pipes. */

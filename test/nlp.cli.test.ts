@@ -120,6 +120,14 @@ test('empty text, invalid UTF-8, lone surrogates and binary junk never crash the
   expect(out[1]!.sentiment).toMatchObject({ label: 'positive' });
   expect(r.stderr).toContain('line 2: warning: invalid UTF-8 replaced by U+FFFD');
   expect(r.stderr).toContain('line 4: not valid JSON');
+  expect(r.stderr).not.toContain('line 4: warning'); // junk that is not JSON gets one error, not two
+
+  // Input with no usable line at all (a binary file) is a failure.
+  const binary = Buffer.from(Array.from({ length: 20_000 }, (_, i) => (i * 7919 + 13) % 256));
+  const junk = await analyze([], binary);
+  expect(junk.code).toBe(1);
+  expect(junk.stdout).toBe('');
+  expect(junk.stderr).toMatch(/0 documents analysed, \d+ bad lines? skipped/);
 });
 
 test('a 10 MB document is analysed', async () => {

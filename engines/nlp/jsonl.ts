@@ -27,60 +27,68 @@ export interface LineDocument {
  */
 export function parseLines(bytes: Uint8Array, firstLine: number, onDocument: (doc: LineDocument) => void, errors: LineError[]): void {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (!isUtf8(buffer)) reportInvalidUtf8(buffer, firstLine, errors);
+  // Lines with invalid UTF-8 get a warning only if they are analysed; a line that is not JSON
+  // anyway (binary junk) gets that one error.
+  const invalidUtf8 = isUtf8(buffer) ? undefined : invalidUtf8Lines(buffer, firstLine);
   const text = buffer.toString('utf8');
   let line = firstLine;
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    parseLine(text, start, end, line, onDocument, errors);
+    const doc = parseLine(text, start, end, line, errors);
+    if (doc) {
+      if (invalidUtf8?.has(line)) errors.push({ line, message: 'invalid UTF-8 replaced by U+FFFD', warning: true });
+      onDocument(doc);
+    }
     start = end + 1;
     line++;
   }
 }
 
-function parseLine(text: string, start: number, end: number, line: number, onDocument: (doc: LineDocument) => void, errors: LineError[]): void {
+function parseLine(text: string, start: number, end: number, line: number, errors: LineError[]): LineDocument | undefined {
   let s = start;
   while (s < end && isBlank(text.charCodeAt(s))) s++;
-  if (s === end) return;
+  if (s === end) return undefined;
   let value: unknown;
   try {
     value = JSON.parse(text.slice(s, end));
   } catch (err) {
     errors.push({ line, message: `not valid JSON (${(err as Error).message.split('\n')[0]})` });
-    return;
+    return undefined;
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     errors.push({ line, message: `expected a JSON object with "text", found ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}` });
-    return;
+    return undefined;
   }
   const record = value as { id?: unknown; text?: unknown };
   if (!('text' in record)) {
     errors.push({ line, message: 'missing "text"' });
-    return;
+    return undefined;
   }
   if (typeof record.text !== 'string') {
     errors.push({ line, message: `"text" must be a string, found ${record.text === null ? 'null' : typeof record.text}` });
-    return;
+    return undefined;
   }
-  onDocument({ id: record.id === undefined ? line : record.id, text: record.text, line });
+  return { id: record.id === undefined ? line : record.id, text: record.text, line };
 }
 
 function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 13 || c === 0xfeff;
 }
 
-function reportInvalidUtf8(buffer: Buffer, firstLine: number, errors: LineError[]): void {
+function invalidUtf8Lines(buffer: Buffer, firstLine: number): Set<number> {
+  const lines = new Set<number>();
   let line = firstLine;
   let start = 0;
   while (start < buffer.length) {
     let end = buffer.indexOf(10, start);
     if (end < 0) end = buffer.length;
-    if (!isUtf8(buffer.subarray(start, end))) errors.push({ line, message: 'invalid UTF-8 replaced by U+FFFD', warning: true });
+    if (!isUtf8(buffer.subarray(start, end))) lines.add(line);
     start = end + 1;
     line++;
   }
+  return lines;
 }
 
 /**
