@@ -114,6 +114,11 @@ export class Vocab {
       if (table[at] === a && table[at + 1] === b && table[at + 3] === len) return entry - 1;
       slot = (slot + 1) & mask;
     }
+    return this.insertRange(text, start, end, a, b, slot);
+  }
+
+  /** The miss path of `lookupHashed`, apart so that the hit path stays small enough to inline. */
+  private insertRange(text: string, start: number, end: number, a: number, b: number, slot: number): number {
     let folded = '';
     for (let k = start; k < end; k++) folded += String.fromCharCode(lowerCode(text.charCodeAt(k)));
     return this.insert(folded, a, b, slot);
