@@ -21,7 +21,7 @@ const imul = Math.imul;
  * Is token t a keyword candidate: a word of 2+ characters with a vocabulary id that is neither a
  * stop word nor an abbreviation ("Dr", "e.g")?
  */
-function candidate(scan: Scan, vocab: Vocab, t: number): boolean {
+function candidate(scan: Scan, t: number): boolean {
   return scan.kind[t] === K_WORD && scan.id[t]! >= 0 && (scan.info[t]! & F_STOP) === 0 && (scan.flags[t]! & T_ABBREV) === 0 && scan.end[t]! - scan.start[t]! >= 2;
 }
 
@@ -61,7 +61,7 @@ export class TermTable {
       const last = scan.sentEnd[s]!;
       let previous = -1;
       for (let t = scan.sentStart[s]!; t < last; t++) {
-        if (!candidate(scan, vocab, t)) {
+        if (!candidate(scan, t)) {
           previous = -1;
           continue;
         }
@@ -226,7 +226,7 @@ export function rake(scan: Scan, vocab: Vocab, n: number, phrases: boolean): Key
       run = [];
     };
     for (let t = scan.sentStart[s]!; t < scan.sentEnd[s]!; t++) {
-      if (candidate(scan, vocab, t)) run.push(scan.id[t]!);
+      if (candidate(scan, t)) run.push(scan.id[t]!);
       else flush();
     }
     flush();

@@ -66,9 +66,7 @@ export class Vocab {
   strings: string[] = [];
   valence = new Float64Array(1024);
   booster = new Float64Array(1024);
-  flags = new Uint8Array(1024);
-  role = new Uint8Array(1024);
-  /** flags | role << 8, one read for the tokenizer to copy into its token layout. */
+  /** Flags (F_*) in bits 0-7 and VADER rule role (R_*) in bits 8-15: one read, which the tokenizer copies into its token layout. */
   info = new Int32Array(1024);
   /** Syllables of each word; 0 = not counted yet (see `syllablesOf`). */
   syllables = new Uint8Array(1024);
@@ -163,7 +161,6 @@ export class Vocab {
       slot = (slot + 1) & this.phraseMask;
     }
     const id = this.addEntry(`${this.strings[a]} ${this.strings[b]}`);
-    this.flags[id] = F_PHRASE;
     this.info[id] = F_PHRASE;
     this.first[id] = a;
     this.second[id] = b;
@@ -189,12 +186,10 @@ export class Vocab {
 
   private addEntry(text: string): number {
     const id = this.strings.length;
-    if (id === this.flags.length) this.grow();
+    if (id === this.info.length) this.grow();
     this.strings.push(text);
     this.valence[id] = 0;
     this.booster[id] = 0;
-    this.flags[id] = 0;
-    this.role[id] = R_NONE;
     this.info[id] = 0;
     this.syllables[id] = 0;
     return id;
@@ -217,21 +212,18 @@ export class Vocab {
     if (NEGATION_SET.has(word) || word.includes("n't")) flags |= F_NEGATION;
     if (idiomWordSet().has(word)) flags |= F_IDIOM;
     if (ABBREVIATIONS.has(word)) flags |= F_ABBREVIATION;
-    this.flags[id] = flags;
+
     this.booster[id] = BOOSTERS.get(word) ?? 0;
-    this.role[id] = ROLES.get(word) ?? R_NONE;
-    this.info[id] = flags | (this.role[id]! << 8);
+    this.info[id] = flags | ((ROLES.get(word) ?? R_NONE) << 8);
   }
 
   private grow(): void {
-    const n = this.flags.length * 2;
+    const n = this.info.length * 2;
     const f64 = (a: Float64Array) => { const b = new Float64Array(n); b.set(a); return b; };
     const u8 = (a: Uint8Array) => { const b = new Uint8Array(n); b.set(a); return b; };
     const i32 = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b; };
     this.valence = f64(this.valence);
     this.booster = f64(this.booster);
-    this.flags = u8(this.flags);
-    this.role = u8(this.role);
     this.info = i32(this.info);
     this.syllables = u8(this.syllables);
     this.first = i32(this.first);
@@ -245,7 +237,7 @@ export class Vocab {
     const table = new Int32Array(this.table.length * 2);
     const mask = table.length / 4 - 1;
     for (let id = 0; id < this.strings.length; id++) {
-      if ((this.flags[id]! & F_PHRASE) !== 0) continue;
+      if ((this.info[id]! & F_PHRASE) !== 0) continue;
       let slot = this.hashA[id]! & mask;
       while (table[4 * slot + 2] !== 0) slot = (slot + 1) & mask;
       table[4 * slot] = this.hashA[id]!;
@@ -262,7 +254,7 @@ export class Vocab {
     const table = new Int32Array(old.length * 2);
     const mask = table.length - 1;
     for (let id = 0; id < this.strings.length; id++) {
-      if ((this.flags[id]! & F_PHRASE) !== phraseFlag) continue;
+      if ((this.info[id]! & F_PHRASE) !== phraseFlag) continue;
       let slot = keyOf(id) & mask;
       while (table[slot] !== 0) slot = (slot + 1) & mask;
       table[slot] = id + 1;
