@@ -1,7 +1,7 @@
 // JSON Lines in and out: `{"id": …, "text": …}` per input line, one result object per output line.
 // Parsing happens in the worker that analyses the lines, so the coordinating thread only moves bytes.
 import { isUtf8 } from 'node:buffer';
-import { BatchPart } from './batch.ts';
+import { BatchPart, type PartTerms } from './batch.ts';
 import type { Gospel, ResolvedOptions } from './engine.ts';
 import type { Analysis } from './types.ts';
 
@@ -146,6 +146,35 @@ export function analyzeJsonlHere(
   }
   const results = part.finish();
   return { output: formatLines(ids, results), errors, documents: results.length };
+}
+
+/**
+ * A part of JSON Lines in the two phases of a batch (see batch.ts): parsed and analysed when
+ * made, then `finish` ranks keywords with the batch-wide frequencies and formats the output lines.
+ */
+export class JsonlPart {
+  readonly errors: LineError[] = [];
+  readonly terms: PartTerms;
+  private readonly part: BatchPart;
+  private readonly ids: unknown[] = [];
+
+  constructor(gospel: Gospel, options: ResolvedOptions, bytes: Uint8Array, firstLine: number) {
+    this.part = new BatchPart(gospel, options);
+    parseLines(bytes, firstLine, (doc) => {
+      this.ids.push(doc.id);
+      this.part.add(doc.text);
+    }, this.errors);
+    this.terms = this.part.terms();
+  }
+
+  get documents(): number {
+    return this.ids.length;
+  }
+
+  /** Output lines, given the batch's document count and frequencies aligned with `terms`. */
+  finish(documents: number, df: Int32Array): string {
+    return formatLines(this.ids, this.part.finish(documents, df));
+  }
 }
 
 /** Output lines for `results`, each ending in a newline. */

@@ -6,9 +6,9 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { BatchPart, DfMerger, type PartTerms } from './batch.ts';
-import { resolveOptions, type Gospel, type ResolvedOptions } from './engine.ts';
-import { formatLines, parseLines, type LineError } from './jsonl.ts';
+import { DfMerger, type PartTerms } from './batch.ts';
+import { resolveOptions, type Gospel } from './engine.ts';
+import { JsonlPart, type LineError } from './jsonl.ts';
 import type { Analysis, AnalyzeOptions } from './types.ts';
 
 export type WorkerRequest =
@@ -117,7 +117,7 @@ export class NlpPool {
     const jobs = parts.slice(offset).map((bytes, i) =>
       this.call(i % this.threads, { job: this.nextJob++, type: 'jsonl', bytes, firstLine: firstLines[i + offset]!, options }, undefined, [bytes.buffer as ArrayBuffer]),
     );
-    const local = here ? new JsonlPart(here, resolveOptions(options), parts[0]!, firstLines[0]!) : undefined;
+    const local = here ? new LocalPart(here, resolveOptions(options), parts[0]!, firstLines[0]!) : undefined;
     const replies = await this.finishParts(jobs, local, (reply) => {
       if (reply.type === 'terms' && reply.errors) errors.push(...reply.errors);
     });
@@ -133,7 +133,7 @@ export class NlpPool {
   }
 
   /** Phase 1 replies (and the local part) → merged document frequencies → phase 2 on every part. */
-  private async finishParts(jobs: Promise<WorkerReply>[], local?: JsonlPart, onTerms?: (reply: WorkerReply) => void): Promise<WorkerReply[]> {
+  private async finishParts(jobs: Promise<WorkerReply>[], local?: LocalPart, onTerms?: (reply: WorkerReply) => void): Promise<WorkerReply[]> {
     const settled = await Promise.allSettled(jobs);
     const failed = settled.find((s) => s.status === 'rejected');
     const replies = settled.map((s) => (s.status === 'fulfilled' ? s.value : undefined));
@@ -156,7 +156,7 @@ export class NlpPool {
       }),
     );
     // The local part's phase 2 runs while the workers run theirs.
-    local?.finish(merger.documents, merger.dfFor(localHandle));
+    if (local) local.output = local.finish(merger.documents, merger.dfFor(localHandle));
     return finished;
   }
 
@@ -225,28 +225,7 @@ export function createNlpPool(options?: NlpPoolOptions): NlpPool {
   return new NlpPool(options);
 }
 
-/** A part of JSON Lines analysed on the calling thread, in the same two phases as a worker's. */
-class JsonlPart {
-  readonly errors: LineError[] = [];
-  readonly terms: PartTerms;
+/** The part the calling thread analyses, with its output once finished. */
+class LocalPart extends JsonlPart {
   output = '';
-  private readonly part: BatchPart;
-  private readonly ids: unknown[] = [];
-
-  constructor(gospel: Gospel, options: ResolvedOptions, bytes: Uint8Array, firstLine: number) {
-    this.part = new BatchPart(gospel, options);
-    parseLines(bytes, firstLine, (doc) => {
-      this.ids.push(doc.id);
-      this.part.add(doc.text);
-    }, this.errors);
-    this.terms = this.part.terms();
-  }
-
-  get documents(): number {
-    return this.ids.length;
-  }
-
-  finish(documents: number, df: Int32Array): void {
-    this.output = formatLines(this.ids, this.part.finish(documents, df));
-  }
 }

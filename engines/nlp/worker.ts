@@ -3,7 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { BatchPart } from './batch.ts';
 import { Gospel, resolveOptions, type ResolvedOptions } from './engine.ts';
-import { formatLines, parseLines, type LineError } from './jsonl.ts';
+import { JsonlPart } from './jsonl.ts';
 import { detectLanguage, loadLanguageModel } from './language.ts';
 import type { Language } from './types.ts';
 import type { WorkerReply, WorkerRequest } from './pool.ts';
@@ -14,11 +14,8 @@ const gospel = new Gospel((text) => {
   return detect(text);
 });
 
-interface Pending {
-  part: BatchPart;
-  ids?: unknown[];
-}
-const pending = new Map<number, Pending>();
+/** Parts between their two phases, by job. */
+const pending = new Map<number, BatchPart | JsonlPart>();
 
 async function prepare(options: ResolvedOptions): Promise<void> {
   if (options.sections.has('language') && !detect) {
@@ -45,29 +42,22 @@ async function handle(msg: WorkerRequest): Promise<WorkerReply> {
         part.add(text);
         if ((k + 1) % PROGRESS_EVERY === 0) parentPort!.postMessage({ job: msg.job, type: 'progress', done: PROGRESS_EVERY } satisfies WorkerReply);
       });
-      pending.set(msg.job, { part });
+      pending.set(msg.job, part);
       return { job: msg.job, type: 'terms', terms: part.terms(), progress: msg.texts.length % PROGRESS_EVERY };
     }
     case 'jsonl': {
       const options = resolveOptions(msg.options);
       await prepare(options);
-      const part = new BatchPart(gospel, options);
-      const ids: unknown[] = [];
-      const errors: LineError[] = [];
-      parseLines(msg.bytes, msg.firstLine, (doc) => {
-        ids.push(doc.id);
-        part.add(doc.text);
-      }, errors);
-      pending.set(msg.job, { part, ids });
-      return { job: msg.job, type: 'terms', terms: part.terms(), errors, progress: ids.length };
+      const part = new JsonlPart(gospel, options, msg.bytes, msg.firstLine);
+      pending.set(msg.job, part);
+      return { job: msg.job, type: 'terms', terms: part.terms, errors: part.errors, progress: part.documents };
     }
     case 'finish': {
       const job = pending.get(msg.job);
       if (!job) throw new Error(`gospel worker: unknown job ${msg.job}`);
       pending.delete(msg.job);
-      const results = job.part.finish(msg.documents, msg.df);
-      if (!job.ids) return { job: msg.job, type: 'results', results };
-      return { job: msg.job, type: 'output', output: formatLines(job.ids, results), documents: results.length };
+      if (job instanceof JsonlPart) return { job: msg.job, type: 'output', output: job.finish(msg.documents, msg.df), documents: job.documents };
+      return { job: msg.job, type: 'results', results: job.finish(msg.documents, msg.df) };
     }
     case 'drop':
       pending.delete(msg.job);
