@@ -419,7 +419,7 @@ function scanEmail(text: string, start: number, at: number, scan: Scan): number 
   return j;
 }
 
-/** ASCII characters that begin some emoticon of the lexicon (filled by `scanText`'s caller set). */
+/** ASCII characters that begin some emoticon of the set `scanText` was given (refilled when the set changes). */
 const EMOTICON_START = new Uint8Array(128);
 let emoticonStartsOf: ReadonlySet<string> | undefined;
 

@@ -1,6 +1,6 @@
 // The vocabulary: every distinct case-folded word gets a small integer id, looked up straight from
-// a range of the input text without allocating a substring (most words of a document are already
-// known, and allocating ~2.5 M substrings per 10k documents was the tokenizer's main cost).
+// a range of the input text by a hash computed while scanning: no substring is made for a word
+// already known (most words of a document), only for a new one.
 // Per-id attributes (lexicon valence, stop word, VADER rule role, syllables) are computed once, when
 // the word is first seen, so the per-token work is array reads.
 import { countSyllables } from './readability.ts';
