@@ -26,7 +26,7 @@ import type { SqlPort } from '../db/migrate';
 import { Prisma, type PrismaClient } from '../db';
 import { decodeCursor, encodeCursor, fromGlobalId, pageSize } from '../ids';
 import type { PubSub } from '../pubsub';
-import type { Page } from './registry';
+import { keysetPage, type Page } from './registry';
 import {
   bandCandidates,
   insertBands,
@@ -302,15 +302,7 @@ export class NlpService {
       orderBy: { name: 'asc' },
       take: take + 1,
     });
-    const hasNextPage = rows.length > take;
-    if (hasNextPage) rows.pop();
-    return {
-      rows,
-      hasNextPage,
-      hasPreviousPage: afterName !== undefined,
-      cursor: (c) => encodeCursor('documentCollections', c.name),
-      totalCount: () => this.prisma.documentCollection.count(),
-    };
+    return keysetPage(rows, take, afterName, (c) => encodeCursor('documentCollections', c.name), { totalCount: () => this.prisma.documentCollection.count() });
   }
 
   /**
@@ -369,15 +361,7 @@ export class NlpService {
       orderBy: { id: 'asc' },
       take: take + 1,
     });
-    const hasNextPage = rows.length > take;
-    if (hasNextPage) rows.pop();
-    return {
-      rows,
-      hasNextPage,
-      hasPreviousPage: afterId !== undefined,
-      cursor: (d) => encodeCursor('documents', d.id),
-      totalCount: () => this.prisma.document.count({ where }),
-    };
+    return keysetPage(rows, take, afterId, (d) => encodeCursor('documents', d.id), { totalCount: () => this.prisma.document.count({ where }) });
   }
 
   /**

@@ -61,6 +61,16 @@ export interface Page<T> {
   cursor(row: T): string;
 }
 
+/**
+ * A page from the `take + 1` rows a keyset query returned after cursor value `after` (undefined on
+ * the first page): the extra row only tells that a next page exists.
+ */
+export function keysetPage<T, Extra extends object = object>(rows: T[], take: number, after: unknown, cursor: (row: T) => string, extra: Extra = {} as Extra): Page<T> & Extra {
+  const hasNextPage = rows.length > take;
+  if (hasNextPage) rows.pop();
+  return { rows, hasNextPage, hasPreviousPage: after !== undefined, cursor, ...extra };
+}
+
 /** Parent of `ModelConnection`. */
 export type ModelPage = Page<ModelRow> & { totalCount(): Promise<number> };
 /** Parent of `ModelVersionConnection`. */
@@ -266,15 +276,7 @@ export class RegistryService {
       orderBy: { name: 'asc' },
       take: take + 1,
     });
-    const hasNextPage = rows.length > take;
-    if (hasNextPage) rows.pop();
-    return {
-      rows,
-      hasNextPage,
-      hasPreviousPage: afterName !== undefined,
-      cursor: (m) => encodeCursor('models', m.name),
-      totalCount: () => this.prisma.model.count({ where }),
-    };
+    return keysetPage(rows, take, afterName, (m) => encodeCursor('models', m.name), { totalCount: () => this.prisma.model.count({ where }) });
   }
 
   async findModel(name: string): Promise<ModelRow | null> {
