@@ -148,3 +148,20 @@ export class PostgresPubSub implements PubSub {
     await this.pool.end().catch(() => undefined);
   }
 }
+
+/** The values of `source` that `keep` accepts; closing the result closes the source. */
+export function filterIterator<T>(source: AsyncIterableIterator<T>, keep: (value: T) => boolean): AsyncIterableIterator<T> {
+  return {
+    async next() {
+      for (;;) {
+        const r = await source.next();
+        if (r.done || keep(r.value)) return r;
+      }
+    },
+    return: () => source.return?.() ?? Promise.resolve({ value: undefined, done: true }),
+    throw: (e) => source.throw?.(e) ?? Promise.reject(e),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}

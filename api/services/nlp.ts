@@ -25,7 +25,7 @@ import type { Clock } from '../clock';
 import type { SqlPort } from '../db/migrate';
 import { Prisma, type PrismaClient } from '../db';
 import { decodeCursor, encodeCursor, fromGlobalId, pageSize } from '../ids';
-import type { PubSub } from '../pubsub';
+import { filterIterator, type PubSub } from '../pubsub';
 import { keysetPage, type Page } from './registry';
 import {
   bandCandidates,
@@ -595,18 +595,3 @@ interface PreparedDocument {
   bands: BandRow[];
 }
 
-function filterIterator<T>(source: AsyncIterableIterator<T>, keep: (value: T) => boolean): AsyncIterableIterator<T> {
-  return {
-    async next() {
-      for (;;) {
-        const r = await source.next();
-        if (r.done || keep(r.value)) return r;
-      }
-    },
-    return: () => source.return?.() ?? Promise.resolve({ value: undefined, done: true }),
-    throw: (e) => source.throw?.(e) ?? Promise.reject(e),
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
-}

@@ -7,7 +7,7 @@ import type { Clock } from '../clock';
 import type { SqlPort } from '../db/migrate';
 import { Prisma, type ModelAliasEventRow, type ModelAliasRow, type ModelRow, type ModelVersionRow, type PrismaClient } from '../db';
 import { decodeCursor, encodeCursor, pageSize } from '../ids';
-import type { PubSub } from '../pubsub';
+import { filterIterator, type PubSub } from '../pubsub';
 import type { ArtifactStore } from '../storage/artifacts';
 import { inspectArtifact, type Framework } from './artifact-inspection';
 
@@ -591,18 +591,3 @@ function normalizeRawVersion(row: ModelVersionRow): ModelVersionRow {
   return typeof row.size === 'bigint' ? row : { ...row, size: BigInt(row.size as unknown as string) };
 }
 
-function filterIterator<T>(source: AsyncIterableIterator<T>, keep: (value: T) => boolean): AsyncIterableIterator<T> {
-  return {
-    async next() {
-      for (;;) {
-        const r = await source.next();
-        if (r.done || keep(r.value)) return r;
-      }
-    },
-    return: () => source.return?.() ?? Promise.resolve({ value: undefined, done: true }),
-    throw: (e) => source.throw?.(e) ?? Promise.reject(e),
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
-}
