@@ -178,6 +178,34 @@ function splitBatch(batch: Batch, n: number): { parts: Uint8Array[]; firstLines:
   return { parts, firstLines };
 }
 
+/** Documents (non-blank lines) of the batch before line `line`: all good, as `line` is the first bad one. */
+function documentsBefore(batch: Batch, line: number): number {
+  const { bytes } = batch;
+  let documents = 0;
+  let start = 0;
+  for (let n = batch.firstLine; n < line && start < bytes.length; n++) {
+    let end = bytes.indexOf(10, start);
+    if (end < 0) end = bytes.length;
+    for (let k = start; k < end; k++) {
+      const b = bytes[k]!;
+      // Blank: spaces, tabs, CR and a byte-order mark (EF BB BF), as the parser skips them.
+      if (b !== 32 && b !== 9 && b !== 13 && b !== 0xef && b !== 0xbb && b !== 0xbf) {
+        documents++;
+        break;
+      }
+    }
+    start = end + 1;
+  }
+  return documents;
+}
+
+/** The first `n` lines of `text` (each with its newline). */
+function firstLinesOf(text: string, n: number): string {
+  let end = 0;
+  for (let k = 0; k < n; k++) end = text.indexOf('\n', end) + 1;
+  return text.slice(0, end);
+}
+
 function write(stream: Writable, text: string): Promise<void> {
   if (text.length === 0 || stream.write(text)) return Promise.resolve();
   return new Promise((resolve) => stream.once('drain', () => resolve()));
@@ -219,18 +247,17 @@ export async function runNlpAnalyze(files: string[], flags: NlpAnalyzeFlags, io:
   let documents = 0;
   let badLines = 0;
   let failed = false;
-  const report = (errors: LineError[]): boolean => {
+  const report = (errors: LineError[]): void => {
     for (const e of errors) {
       io.stderr.write(`trebuchet: nlp analyze: line ${e.line}: ${e.warning ? 'warning: ' : ''}${e.message}\n`);
       if (!e.warning) badLines++;
     }
-    return settings.strict && errors.some((e) => !e.warning);
   };
   const tooLong: number[] = [];
   let previous: Promise<void> = Promise.resolve();
   try {
     for await (const batch of batches(chunks(files, io.stdin), settings.batch, (line) => tooLong.push(line))) {
-      const lineErrors = tooLong.splice(0).map((line) => ({ line, message: `longer than ${MAX_LINE_BYTES} bytes, skipped` }));
+      const lineErrors: LineError[] = tooLong.splice(0).map((line) => ({ line, message: `longer than ${MAX_LINE_BYTES} bytes, skipped` }));
       const run = async (): Promise<{ output: string; errors: LineError[]; documents: number }> => {
         if (!pool || batch.bytes.length < SMALL_BATCH_BYTES) return analyzeJsonlHere(await prepareLocal(), batch.bytes, batch.firstLine, settings.resolved);
         const { parts, firstLines } = splitBatch(batch, settings.threads);
@@ -243,10 +270,18 @@ export async function runNlpAnalyze(files: string[], flags: NlpAnalyzeFlags, io:
       if (failed) break;
       previous = current.then(async (result) => {
         const errors = [...lineErrors, ...result.errors].sort((a, b) => a.line - b.line);
-        if (report(errors)) {
+        const firstBad = settings.strict ? errors.find((e) => !e.warning) : undefined;
+        if (firstBad) {
+          // --strict: the documents before the bad line are written (their keywords were ranked
+          // against the whole batch), then the run stops.
+          report(errors.filter((e) => e.line <= firstBad.line));
+          const keep = documentsBefore(batch, firstBad.line);
+          await write(io.stdout, firstLinesOf(result.output, keep));
+          documents += keep;
           failed = true;
           return;
         }
+        report(errors);
         await write(io.stdout, result.output);
         documents += result.documents;
         if (settings.progress) {
@@ -261,7 +296,7 @@ export async function runNlpAnalyze(files: string[], flags: NlpAnalyzeFlags, io:
   }
   if (settings.progress) io.stderr.write('\n');
   if (failed) {
-    io.stderr.write('trebuchet: nlp analyze: stopped at the first bad line (--strict)\n');
+    io.stderr.write(`trebuchet: nlp analyze: stopped at the first bad line (--strict) after ${documents} document${documents === 1 ? '' : 's'}\n`);
     return 1;
   }
   if (badLines > 0) io.stderr.write(`trebuchet: nlp analyze: ${documents} documents analysed, ${badLines} bad line${badLines === 1 ? '' : 's'} skipped\n`);

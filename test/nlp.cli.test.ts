@@ -98,8 +98,16 @@ test('bad lines go to stderr with their line number and the stream goes on; --st
 
   const strict = await analyze(['--only', 'sentiment', '--strict'], input);
   expect(strict.code).toBe(1);
+  expect(lines(strict.stdout).map((l) => l.id)).toEqual([1]); // what came before the bad line
   expect(strict.stderr).toContain('line 2: not valid JSON');
-  expect(strict.stderr).toContain('--strict');
+  expect(strict.stderr).not.toContain('line 3:'); // nothing after it is reported
+  expect(strict.stderr).toContain('stopped at the first bad line (--strict) after 1 document');
+
+  // Blank lines before the bad one are not documents; the cut counts them right, also in a big batch on two threads.
+  const many = `${docs(700)}\n   \n${docs(300, 700)}not json\n${docs(5, 1000)}`;
+  const cut = await analyze(['--only', 'sentiment', '--strict', '--threads', '2'], many);
+  expect(cut.code).toBe(1);
+  expect(lines(cut.stdout).map((l) => l.id)).toEqual(Array.from({ length: 1000 }, (_, i) => `d${i}`));
 });
 
 test('empty text, invalid UTF-8, lone surrogates and binary junk never crash the stream', async () => {
