@@ -229,14 +229,12 @@ export async function runNlpAnalyze(files: string[], flags: NlpAnalyzeFlags, io:
     pool.warm();
   }
   let local: Gospel | undefined;
-  let prepared = false;
   const prepareLocal = async (): Promise<Gospel> => {
     if (!local) {
       let detect: ((text: string) => Language) | undefined;
-      if (settings.resolved.sections.has('language') && !prepared) {
+      if (settings.resolved.sections.has('language')) {
         await loadLanguageModel();
         detect = detectLanguage;
-        prepared = true;
       }
       local = new Gospel(detect);
     }

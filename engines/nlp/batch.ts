@@ -7,6 +7,7 @@
 import type { Gospel, ResolvedOptions } from './engine.ts';
 import { TermTable, idfTable } from './keywords.ts';
 import type { Analysis } from './types.ts';
+import { grown } from './grown.ts';
 
 /** What a part reports after phase 1: its terms and how many of its documents hold each. */
 export interface PartTerms {
@@ -82,11 +83,7 @@ export class DfMerger {
       if (g === undefined) {
         g = this.index.size;
         this.index.set(term, g);
-        if (g === this.counts.length) {
-          const grown = new Int32Array(g * 2);
-          grown.set(this.counts);
-          this.counts = grown;
-        }
+        if (g === this.counts.length) this.counts = grown(this.counts, g * 2);
       }
       this.counts[g]! += part.df[k]!;
       map[k] = g;

@@ -9,6 +9,7 @@ import { type Scan } from './scanner.ts';
 import type { Keyword } from './types.ts';
 import * as vocabModule from './vocab.ts';
 import { type Vocab } from './vocab.ts';
+import { grown } from './grown.ts';
 const { F_STOP } = vocabModule;
 
 // Local copies: compiled to CommonJS (tsx, Jest), every use of an imported binding is a getter call,
@@ -94,12 +95,8 @@ export class TermTable {
     }
     this.stamp[id] = doc;
     if (this.used === this.ids.length) {
-      const ids = new Int32Array(this.used * 2);
-      ids.set(this.ids);
-      this.ids = ids;
-      const counts = new Int32Array(this.used * 2);
-      counts.set(this.counts);
-      this.counts = counts;
+      this.ids = grown(this.ids, this.used * 2);
+      this.counts = grown(this.counts, this.used * 2);
     }
     this.slot[id] = this.used;
     this.ids[this.used] = id;
@@ -152,10 +149,9 @@ export class TermTable {
   private growIds(id: number): void {
     let n = this.stamp.length;
     while (n <= id) n *= 2;
-    const grow = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b; };
-    this.stamp = grow(this.stamp);
-    this.slot = grow(this.slot);
-    this.df = grow(this.df);
+    this.stamp = grown(this.stamp, n);
+    this.slot = grown(this.slot, n);
+    this.df = grown(this.df, n);
   }
 
   /**

@@ -10,6 +10,7 @@
 import * as chars from './chars.ts';
 import * as vocabModule from './vocab.ts';
 import { type Vocab } from './vocab.ts';
+import { grown } from './grown.ts';
 const { F_ABBREVIATION, HASH_A, HASH_B, HASH_SEED_A, HASH_SEED_B, MAX_WORD_LENGTH } = vocabModule;
 
 // Local copies: compiled to CommonJS (tsx, Jest), every use of an imported binding is a getter call,
@@ -75,25 +76,22 @@ export class Scan {
 
   private growTokens(): void {
     const n = this.kind.length * 2;
-    const u8 = (a: Uint8Array) => { const b = new Uint8Array(n); b.set(a); return b; };
-    const i32 = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b; };
-    this.kind = u8(this.kind);
-    this.flags = u8(this.flags);
-    this.start = i32(this.start);
-    this.end = i32(this.end);
-    this.id = i32(this.id);
-    this.info = i32(this.info);
+    this.kind = grown(this.kind, n);
+    this.flags = grown(this.flags, n);
+    this.start = grown(this.start, n);
+    this.end = grown(this.end, n);
+    this.id = grown(this.id, n);
+    this.info = grown(this.info, n);
   }
 
   addSentence(first: number, last: number, bang: number, query: number): void {
     const s = this.sentences;
     if (s === this.sentStart.length) {
       const n = s * 2;
-      const i32 = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b; };
-      this.sentStart = i32(this.sentStart);
-      this.sentEnd = i32(this.sentEnd);
-      this.sentBang = i32(this.sentBang);
-      this.sentQuery = i32(this.sentQuery);
+      this.sentStart = grown(this.sentStart, n);
+      this.sentEnd = grown(this.sentEnd, n);
+      this.sentBang = grown(this.sentBang, n);
+      this.sentQuery = grown(this.sentQuery, n);
     }
     this.sentStart[s] = first;
     this.sentEnd[s] = last;

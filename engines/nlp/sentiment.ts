@@ -11,6 +11,7 @@ import { type Scan } from './scanner.ts';
 import type { Sentiment, SentimentLabel } from './types.ts';
 import * as vocabModule from './vocab.ts';
 import { type Vocab } from './vocab.ts';
+import { grown } from './grown.ts';
 const { K_EMAIL, K_EMOJI, K_EMOTICON, K_NUMBER, K_URL, K_WORD, T_UPPER } = scanner;
 
 // Local copies: compiled to CommonJS (tsx, Jest), every use of an imported binding is a getter call,
@@ -132,10 +133,9 @@ export class SentimentScorer {
 
   private grow(): void {
     const n = this.items.length * 2;
-    const i32 = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b; };
-    this.items = i32(this.items);
-    this.ids = i32(this.ids);
-    this.info = i32(this.info);
+    this.items = grown(this.items, n);
+    this.ids = grown(this.ids, n);
+    this.info = grown(this.info, n);
     this.values = new Float64Array(n);
   }
 

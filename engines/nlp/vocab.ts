@@ -6,6 +6,7 @@
 import { countSyllables } from './readability.ts';
 import * as chars from './chars.ts';
 import { ABBREVIATIONS, BOOSTERS, EMOJI_NAMES, IDIOMS, NEGATIONS, STOP_WORDS, loadVaderLexicon } from './lexicon.ts';
+import { grown } from './grown.ts';
 
 // Local copies: compiled to CommonJS (tsx, Jest), every use of an imported binding is a getter call,
 // which costs more than the tokenizer's own work per character.
@@ -219,18 +220,15 @@ export class Vocab {
 
   private grow(): void {
     const n = this.info.length * 2;
-    const f64 = (a: Float64Array) => { const b = new Float64Array(n); b.set(a); return b; };
-    const u8 = (a: Uint8Array) => { const b = new Uint8Array(n); b.set(a); return b; };
-    const i32 = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b; };
-    this.valence = f64(this.valence);
-    this.booster = f64(this.booster);
-    this.info = i32(this.info);
-    this.syllables = u8(this.syllables);
-    this.first = i32(this.first);
-    this.second = i32(this.second);
-    this.hashA = i32(this.hashA);
-    this.hashB = i32(this.hashB);
-    this.length = i32(this.length);
+    this.valence = grown(this.valence, n);
+    this.booster = grown(this.booster, n);
+    this.info = grown(this.info, n);
+    this.syllables = grown(this.syllables, n);
+    this.first = grown(this.first, n);
+    this.second = grown(this.second, n);
+    this.hashA = grown(this.hashA, n);
+    this.hashB = grown(this.hashB, n);
+    this.length = grown(this.length, n);
   }
 
   private rehashWords(): void {
