@@ -9,6 +9,7 @@ import { GraphQLRequestError, TrebuchetClient } from '../client';
 import { CreateModelMutation, ListModelsQuery, RegisterModelVersionMutation, SetModelAliasMutation, ShowModelQuery } from '../client/operations';
 import type { ListModelsQuery as ListModelsResult, ModelFramework } from '../client/gql/graphql';
 import { addNlpCommands } from './nlp';
+import { addAudioCommands } from './audio';
 
 const pkg = require('../package.json') as { version: string };
 const DEFAULT_URL = 'http://localhost:4000/graphql';
@@ -200,6 +201,9 @@ export function buildProgram(): Command {
     });
 
   addNlpCommands(program, async (action) => {
+    process.exitCode = await action();
+  });
+  addAudioCommands(program, async (action) => {
     process.exitCode = await action();
   });
 

@@ -1,5 +1,5 @@
 // Entry of the bundled fast path for `trebuchet nlp …` (dist/nlp-cli.js, built by
-// scripts/build-nlp.js): the NLP commands alone, without tsx, Apollo or Prisma to load, so a
+// scripts/build-cli.js): the NLP commands alone, without tsx, Apollo or Prisma to load, so a
 // JSON Lines job starts in tens of milliseconds. bin/trebuchet.js falls back to cli/main.ts.
 import { Command, CommanderError } from 'commander';
 import { addNlpCommands } from './nlp.ts';

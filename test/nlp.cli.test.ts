@@ -44,7 +44,7 @@ const docs = (n: number, offset = 0) =>
   Array.from({ length: n }, (_, i) => JSON.stringify({ id: `d${i + offset}`, text: `${SENTENCES[(i + offset) % SENTENCES.length]} ${SENTENCES[(i * 7 + offset + 1) % SENTENCES.length]}` })).join('\n') + '\n';
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-nlp.js')], { cwd: ROOT, env: env() });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-cli.js')], { cwd: ROOT, env: env() });
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

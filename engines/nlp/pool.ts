@@ -27,7 +27,7 @@ export type WorkerReply =
   | { job: number; type: 'dropped' }
   | { job: number; type: 'error'; message: string; code?: string };
 
-/** Set by the CLI bundle (scripts/build-nlp.js) to the bundled worker's file name. */
+/** Set by the CLI bundle (scripts/build-cli.js) to the bundled worker's file name. */
 declare const __GOSPEL_WORKER_BUNDLE__: string | undefined;
 
 function workerScript(): string {
