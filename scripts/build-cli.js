@@ -32,12 +32,23 @@ async function build() {
     absWorkingDir: root,
   };
   const audio = { ...common, define: { __HEIHACHI_WORKER_BUNDLE__: '"audio-worker.js"' } };
-  await Promise.all([
-    esbuild.build({ ...common, entryPoints: ['cli/nlp-main.ts'], outfile: path.join(outdir, 'nlp-cli.js') }),
-    esbuild.build({ ...common, entryPoints: ['engines/nlp/worker.ts'], outfile: path.join(outdir, 'nlp-worker.js') }),
-    esbuild.build({ ...audio, entryPoints: ['cli/audio-main.ts'], outfile: path.join(outdir, 'audio-cli.js') }),
-    esbuild.build({ ...audio, entryPoints: ['engines/audio/worker.ts'], outfile: path.join(outdir, 'audio-worker.js') }),
-  ]);
+  const bundles = [
+    { ...common, entryPoints: ['cli/nlp-main.ts'], outfile: path.join(outdir, 'nlp-cli.js') },
+    { ...common, entryPoints: ['engines/nlp/worker.ts'], outfile: path.join(outdir, 'nlp-worker.js') },
+    { ...audio, entryPoints: ['cli/audio-main.ts'], outfile: path.join(outdir, 'audio-cli.js') },
+    { ...audio, entryPoints: ['engines/audio/worker.ts'], outfile: path.join(outdir, 'audio-worker.js') },
+  ];
+  // Built in memory, then each file written under a temporary name and renamed: a command that
+  // starts while a build runs (tests build concurrently) never loads half a bundle.
+  const results = await Promise.all(bundles.map((b) => esbuild.build({ ...b, write: false })));
+  fs.mkdirSync(outdir, { recursive: true });
+  for (const r of results) {
+    for (const file of r.outputFiles) {
+      const tmp = `${file.path}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, file.contents);
+      fs.renameSync(tmp, file.path);
+    }
+  }
 }
 
 build().catch((err) => {
