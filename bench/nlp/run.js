@@ -19,9 +19,9 @@
 // ×10]}`, every corpus id exactly once; an output that does not is INVALID, a target that exits
 // non-zero, is killed or times out is FAILED (with its stderr tail), and the run goes on.
 //
-// Measurement. Wall time: from spawn to exit of the target (process.hrtime; it includes the
-// runtime's start-up, loading, reading and writing: the whole process), docs/s = docs ÷ wall.
-// Peak RSS of the whole process tree: the larger of (a) /usr/bin/time's %M — the kernel's
+// Measurement (bench/lib/measure.js). Wall time: from spawn to exit of the target (process.hrtime; it
+// includes the runtime's start-up, loading, reading and writing: the whole process), docs/s = docs ÷
+// wall. Peak RSS of the whole process tree: the larger of (a) /usr/bin/time's %M — the kernel's
 // ru_maxrss of the waited child, exact for a single process (threads included) but for a tree only
 // the largest single process — and (b) the largest sum of RSS over the target's process tree seen
 // by polling /proc/*/stat every --poll-ms (100) ms (catches several processes alive at once, may
@@ -34,8 +34,11 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const crypto = require('node:crypto');
-const { spawn, spawnSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
+const {
+  TIME, HAVE_TIME, MB, measureProcess, requireApt: requireAptAs, sha256File, describeMachine, packageVersion,
+  median, fmt, ratioFmt, table, showArgv: showArgvFrom,
+} = require('../lib/measure');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DATA = path.join(ROOT, 'bench', '.data', 'nlp');
@@ -44,7 +47,6 @@ const CORPUS = path.join(DATA, 'corpus.jsonl');
 const GEN = path.join(__dirname, 'gen_corpus.py');
 const PEERS = path.join(__dirname, 'peers');
 const PYTHON = process.env.BENCH_PYTHON || '/usr/bin/python3';
-const TIME = '/usr/bin/time';
 const AFINN = path.join(ROOT, 'node_modules', 'sentiment', 'languages', 'en', 'labels.json');
 const NEGATORS = path.join(ROOT, 'node_modules', 'sentiment', 'languages', 'en', 'negators.json');
 const APT_CORPUS = ['fortunes', 'fortunes-min', 'groff'];
@@ -179,43 +181,9 @@ function selectTargets(only) {
 // ---------------------------------------------------------------------------------------------
 // prerequisites and corpus
 
-/** Debian packages (of `pkgs`) not installed; null when dpkg is not available. */
-function missingApt(pkgs) {
-  const r = spawnSync('dpkg-query', ['-W', '-f=${Package} ${Status}\n', ...pkgs], { encoding: 'utf8' });
-  if (r.error) return null;
-  const ok = new Set(r.stdout.split('\n').filter((l) => l.endsWith(' install ok installed')).map((l) => l.split(' ')[0]));
-  return pkgs.filter((p) => !ok.has(p));
-}
-
 /** Says which apt packages are missing; installs them when asked to and root; else exits. */
 function requireApt(pkgs, why, opts, fatal = true) {
-  const missing = missingApt(pkgs);
-  if (missing === null) {
-    console.error(`bench nlp: dpkg-query not found; ${why} needs the Debian packages: ${pkgs.join(' ')}`);
-    if (fatal) process.exit(2);
-    return false;
-  }
-  if (missing.length === 0) return true;
-  const cmd = `apt-get install -y ${missing.join(' ')}`;
-  if (opts.installDeps && process.getuid && process.getuid() === 0) {
-    console.error(`bench nlp: ${why} needs ${missing.join(' ')}; running: apt-get update && ${cmd}`);
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    if (spawnSync('apt-get', ['update'], { stdio: 'inherit', env }).status !== 0
-      || spawnSync('apt-get', ['install', '-y', ...missing], { stdio: 'inherit', env }).status !== 0) {
-      console.error('bench nlp: apt-get failed');
-      process.exit(2);
-    }
-    return true;
-  }
-  console.error(`bench nlp: ${why} needs the Debian packages ${missing.join(' ')}, not installed.\n`
-    + `  install them:  sudo ${cmd}\n`
-    + '  (or run this script as root with --install-deps)');
-  if (fatal) process.exit(2);
-  return false;
-}
-
-function sha256File(file) {
-  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  return requireAptAs('bench nlp', pkgs, why, opts, fatal);
 }
 
 function ensureCorpus(opts) {
@@ -258,150 +226,45 @@ function ensureCorpus(opts) {
 // machine
 
 function machine(opts) {
-  const cpu = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m) || [])[1] || os.cpus()[0]?.model;
+  const { date, cpu, cores, memGiB, kernel, node, commit, loadavg } = describeMachine(ROOT);
   const py = spawnSync(PYTHON, ['-c', 'import sys\ntry:\n import sklearn, numpy; v = sklearn.__version__ + " / numpy " + numpy.__version__\n'
     + 'except Exception as e: v = "not importable: %s" % e\nprint(sys.version.split()[0]); print(v)'], { encoding: 'utf8' });
   const [python, sklearn] = py.status === 0 ? py.stdout.trim().split('\n') : ['not found', '-'];
-  const version = (name) => {
-    try { return JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version; }
-    catch { return 'not installed'; }
-  };
-  const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' });
   return {
-    date: new Date().toISOString(),
-    cpu, cores: os.availableParallelism(), memGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
-    kernel: `${os.type()} ${os.release()}`, node: process.version,
+    date, cpu, cores, memGiB, kernel, node,
     python: `${python} (${PYTHON})`, sklearn,
-    packages: Object.fromEntries(['sentiment', 'wink-nlp', 'wink-eng-lite-web-model', 'natural'].map((n) => [n, version(n)])),
-    commit: git.status === 0 ? git.stdout.trim() : null,
+    packages: Object.fromEntries(['sentiment', 'wink-nlp', 'wink-eng-lite-web-model', 'natural'].map((n) => [n, packageVersion(ROOT, n)])),
+    commit,
     threads: opts.threads,
-    loadavg: os.loadavg().map((x) => +x.toFixed(2)),
+    loadavg,
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 // running one target
 
-const PAGE = (() => {
-  const r = spawnSync('getconf', ['PAGESIZE'], { encoding: 'utf8' });
-  return Number(r.stdout) > 0 ? Number(r.stdout) : 4096;
-})();
-
-/** RSS (bytes), process and thread counts of the descendants of `rootPid` (not `rootPid` itself). */
-function sampleTree(rootPid) {
-  const children = new Map();
-  const info = new Map();
-  for (const name of fs.readdirSync('/proc')) {
-    const c = name.charCodeAt(0);
-    if (c < 48 || c > 57) continue;
-    let stat;
-    try { stat = fs.readFileSync(`/proc/${name}/stat`, 'latin1'); } catch { continue; }
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // f[0] is field 3 (state): ppid is field 4, num_threads field 20, rss (pages) field 24.
-    const pid = Number(name);
-    const ppid = Number(f[1]);
-    info.set(pid, { threads: Number(f[17]), rss: Number(f[21]) * PAGE });
-    if (!children.has(ppid)) children.set(ppid, []);
-    children.get(ppid).push(pid);
-  }
-  let rss = 0; let procs = 0; let threads = 0;
-  const stack = [...(children.get(rootPid) || [])];
-  while (stack.length) {
-    const pid = stack.pop();
-    const p = info.get(pid);
-    if (p) { rss += p.rss; procs += 1; threads += p.threads; }
-    for (const k of children.get(pid) || []) stack.push(k);
-  }
-  return { rss, procs, threads };
-}
-
-function tail(text, lines = 15) {
-  return text.split('\n').filter((l) => l.trim()).slice(-lines).join('\n');
-}
-
-const MB = 1e6;
-const HAVE_TIME = fs.existsSync(TIME);
-
 /** Runs a target once; returns its measurement (status 'ok' before the output check). */
-function runOnce(target, ctx) {
+async function runOnce(target, ctx) {
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const out = path.join(OUT_DIR, `${target.id}.jsonl`);
   const timeFile = path.join(OUT_DIR, `${target.id}.time`);
   fs.rmSync(out, { force: true });
-  fs.rmSync(timeFile, { force: true });
   const spec = target.command({ corpus: ctx.corpus.file, out, threads: ctx.opts.threads });
-  const argv = HAVE_TIME ? [TIME, '-f', '%e %M %U %S', '-o', timeFile, ...spec.argv] : spec.argv;
-  const stdinFd = spec.stdin ? fs.openSync(ctx.corpus.file, 'r') : 'ignore';
-  const stdoutFd = spec.stdout ? fs.openSync(out, 'w') : 'pipe';
-  const loadBefore = +os.loadavg()[0].toFixed(2);
-
-  return new Promise((resolve) => {
-    const t0 = process.hrtime.bigint();
-    const child = spawn(argv[0], argv.slice(1), {
-      cwd: ROOT,
-      env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
-      stdio: [stdinFd, stdoutFd, 'pipe'],
-      detached: true, // its own process group, so a timeout kills the whole tree
-    });
-    if (typeof stdinFd === 'number') fs.closeSync(stdinFd);
-    if (typeof stdoutFd === 'number') fs.closeSync(stdoutFd);
-    let stderr = '';
-    let stdout = '';
-    const keep = (s, chunk) => (s + chunk).slice(-16384);
-    child.stderr.on('data', (d) => { stderr = keep(stderr, d.toString()); });
-    if (child.stdout) child.stdout.on('data', (d) => { stdout = keep(stdout, d.toString()); });
-
-    // The target's tree: the descendants of the time process (the time process itself, ~2 MB, is
-    // not counted), or without /usr/bin/time those of this runner (the child and its descendants).
-    const treeRoot = HAVE_TIME ? child.pid : process.pid;
-    let pollPeak = 0; let maxProcs = 0; let maxThreads = 0;
-    const poll = () => {
-      const s = sampleTree(treeRoot);
-      if (s.rss > pollPeak) pollPeak = s.rss;
-      if (s.procs > maxProcs) maxProcs = s.procs;
-      if (s.threads > maxThreads) maxThreads = s.threads;
-    };
-    const pollTimer = setInterval(poll, ctx.opts.pollMs);
-    let timedOut = false;
-    const killTimer = setTimeout(() => {
-      timedOut = true;
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
-    }, ctx.opts.timeout * 1000);
-
-    let spawnError = null;
-    child.on('error', (e) => { spawnError = e; });
-    child.on('close', (code, signal) => {
-      const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-      clearInterval(pollTimer);
-      clearTimeout(killTimer);
-      let time = null;
-      if (HAVE_TIME && fs.existsSync(timeFile)) {
-        const lines = fs.readFileSync(timeFile, 'utf8').trim().split('\n');
-        const m = lines[lines.length - 1].match(/^([\d.]+) (\d+) ([\d.]+) ([\d.]+)$/);
-        if (m) time = { wall: +m[1], maxRssKb: +m[2], user: +m[3], sys: +m[4] };
-        if (lines.length > 1) stderr = keep(stderr, `\n[time] ${lines.slice(0, -1).join(' ')}`);
-      }
-      const peak = Math.max(pollPeak, time ? time.maxRssKb * 1024 : 0);
-      const failed = spawnError || timedOut || code !== 0 || signal;
-      resolve({
-        status: failed ? 'FAILED' : 'ok',
-        reason: spawnError ? `spawn: ${spawnError.message}` : timedOut ? `timed out after ${ctx.opts.timeout} s`
-          : signal ? `killed by ${signal}` : code !== 0 ? `exit code ${code}` : null,
-        wall_s: +wall.toFixed(3),
-        docs_per_s: +(ctx.corpus.docs / wall).toFixed(1),
-        peak_rss_mb: +(peak / MB).toFixed(1),
-        time_maxrss_mb: time ? +(time.maxRssKb * 1024 / MB).toFixed(1) : null,
-        poll_peak_tree_rss_mb: +(pollPeak / MB).toFixed(1),
-        cpu_s: time ? +(time.user + time.sys).toFixed(2) : null,
-        max_procs: maxProcs,
-        max_threads: maxThreads,
-        load_before: loadBefore,
-        output: out,
-        stderr_tail: tail(stderr),
-        stdout_tail: spec.stdout ? undefined : tail(stdout, 5),
-      });
-    });
+  const m = await measureProcess({
+    argv: spec.argv, cwd: ROOT, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
+    stdinFile: spec.stdin ? ctx.corpus.file : null, stdoutFile: spec.stdout ? out : null, timeFile,
+    pollMs: ctx.opts.pollMs, timeout: ctx.opts.timeout,
   });
+  return {
+    status: m.status, reason: m.reason,
+    wall_s: m.wall_s,
+    docs_per_s: +(ctx.corpus.docs / m.wall_s).toFixed(1),
+    peak_rss_mb: m.peak_rss_mb, time_maxrss_mb: m.time_maxrss_mb, poll_peak_tree_rss_mb: m.poll_peak_tree_rss_mb,
+    cpu_s: m.cpu_s, max_procs: m.max_procs, max_threads: m.max_threads, load_before: m.load_before,
+    output: out,
+    stderr_tail: m.stderr_tail,
+    stdout_tail: m.stdout_tail,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -464,23 +327,6 @@ function overlap(a, b) {
 
 // ---------------------------------------------------------------------------------------------
 // report
-
-function median(xs) {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-const fmt = (x, d = 0) => (x === null || x === undefined ? '—'
-  : x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }));
-const ratioFmt = (x) => (x === null ? '—' : x >= 10 ? `${fmt(x, 0)}×` : `${fmt(x, 2)}×`);
-
-function table(header, rows, align) {
-  const lines = [`| ${header.join(' | ')} |`, `|${align.map((a) => (a === 'r' ? '---:' : '---')).join('|')}|`];
-  for (const r of rows) lines.push(`| ${r.join(' | ')} |`);
-  return lines.join('\n');
-}
 
 function summarise(target, runs) {
   const ok = runs.filter((r) => r.status === 'ok');
@@ -583,8 +429,7 @@ function report(ctx, results) {
 
 /** A command line as a person would type it from the repository root. */
 function showArgv(argv) {
-  return argv.map((a) => (a === process.execPath ? 'node'
-    : path.isAbsolute(a) && a.startsWith(ROOT + path.sep) ? path.relative(ROOT, a) : a)).join(' ');
+  return showArgvFrom(argv, ROOT);
 }
 
 async function main() {
