@@ -196,17 +196,9 @@ export class BlockProcessor {
   /** Σx² and max |x| over the samples [a·hop, e·hop) ∩ [0, n): the blocks partition the file. */
   private sampleStats(c: number, b: number, a: number, e: number, s0: number): void {
     const hop = this.o.hopLength;
-    const sig = this.signals[c]!;
     const from = Math.max(0, a * hop) - s0;
     const to = Math.min(this.info.frames, e * hop) - s0;
-    let sq = 0;
-    let peak = 0;
-    for (let i = from; i < to; i++) {
-      const v = sig[i]!;
-      sq += v * v;
-      const m = v < 0 ? -v : v;
-      if (m > peak) peak = m;
-    }
+    const [sq, peak] = this.kernels[c]!.sampleStats(from, to);
     const bs = this.store.blockStats[c]!;
     bs[b * BSTAT] = sq;
     bs[b * BSTAT + 1] = peak;

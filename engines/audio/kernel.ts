@@ -34,6 +34,8 @@ interface Exports {
   accumulateTempogram(pad: number, t0: number, nGroups: number, limit: number, W: number, win: number, acc: number): void;
   powerBuffer(): number;
   melDbBuffer(): number;
+  sampleStats(p: number, n: number, out: number): void;
+  statsBuffer(): number;
 }
 
 let compiled: WebAssembly.Module | undefined;
@@ -216,6 +218,14 @@ export class StftKernel {
    */
   run(frames: number, hasPrev: boolean, flags: number, floorDb: number): void {
     this.x.processStft(this.signalPtr, this.config.hop, Math.ceil(frames / 4), hasPrev ? 1 : 0, flags, floorDb);
+  }
+
+  /** Σx² and max |x| of signal[from, to) (SIMD; the sum in float64). */
+  sampleStats(from: number, to: number): [sumSquares: number, peak: number] {
+    const out = this.x.statsBuffer();
+    this.x.sampleStats(this.signalPtr + from * 4, Math.max(0, to - from), out);
+    const r = new Float64Array(this.x.memory.buffer, out, 2);
+    return [r[0]!, r[1]!];
   }
 
   /** Power spectrum (|X|², nFft/2 + 1 bins) of lane `lane` of the last group the last run analysed. */

@@ -45,6 +45,8 @@ let magPrev: usize = 0; // v128[nbins] magnitude, previous group (lane 3 = previ
 let dbv: usize = 0; // v128[nMels] clipped dB mel, this group
 let dbPrev: usize = 0; // v128[nMels] previous group
 let chromaTmp: usize = 0; // v128[12]
+let stats: usize = 0; // f64[2] sampleStats scratch
+let tacc: usize = 0; // v128[nbins] tempogram lane sums between flushes
 
 // outputs of processStft
 let oCentroid: usize = 0;
@@ -84,6 +86,9 @@ export function configure(n: i32, bands: i32, coeffs: i32, rolloff: f32): void {
   dbv = heap.alloc(<usize>max(bands, 1) << 4);
   dbPrev = heap.alloc(<usize>max(bands, 1) << 4);
   chromaTmp = heap.alloc(12 << 4);
+  tacc = heap.alloc(<usize>nbins << 4);
+  memory.fill(tacc, 0, <usize>nbins << 4);
+  stats = heap.alloc(16);
 }
 
 export function setTables(
@@ -620,12 +625,46 @@ export function accumulateTempogram(pad: usize, t0: i32, nGroups: i32, limit: i3
     // 1/ac0 for live frames inside the limit, 0 otherwise
     const live = v128.and(f32x4.ge(e, tiny), i32x4.lt_s(i32x4.add(i32x4.splat(t), lanesIdx), limV));
     const inv = v128.and(f32x4.div(f32x4.splat(1), v128.bitselect(e, f32x4.splat(1), live)), live);
+    // lanes accumulate in f32 for up to 32 groups (128 frames), then go into the f64 sums
     for (let k = 0; k < nbins; k++) {
-      const v = f32x4.mul(v128.load(pw + (<usize>k << 4)), inv);
-      const ap = acc + (<usize>k << 3);
-      store<f64>(ap, load<f64>(ap) + <f64>hsum(v));
+      const ko = <usize>k << 4;
+      v128.store(tacc + ko, f32x4.add(v128.load(tacc + ko), f32x4.mul(v128.load(pw + ko), inv)));
+    }
+    if ((g & 31) == 31 || g == nGroups - 1) {
+      for (let k = 0; k < nbins; k++) {
+        const ko = <usize>k << 4;
+        const ap = acc + (<usize>k << 3);
+        store<f64>(ap, load<f64>(ap) + <f64>hsum(v128.load(tacc + ko)));
+        v128.store(tacc + ko, zero);
+      }
     }
   }
+}
+
+/** Σx² (f64) and max |x| of n floats at p, into out[0], out[1] (the loudness of a block). */
+export function sampleStats(p: usize, n: i32, out: usize): void {
+  let s0 = f64x2.splat(0);
+  let s1 = f64x2.splat(0);
+  let peak = f32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const v = v128.load(p + (<usize>i << 2));
+    const lo = f64x2.promote_low_f32x4(v);
+    const hi = f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 0, 1));
+    s0 = f64x2.add(s0, f64x2.mul(lo, lo));
+    s1 = f64x2.add(s1, f64x2.mul(hi, hi));
+    peak = f32x4.max(peak, f32x4.abs(v));
+  }
+  const s = f64x2.add(s0, s1);
+  let sq = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+  let pk = max(max(f32x4.extract_lane(peak, 0), f32x4.extract_lane(peak, 1)), max(f32x4.extract_lane(peak, 2), f32x4.extract_lane(peak, 3)));
+  for (; i < n; i++) {
+    const v = load<f32>(p + (<usize>i << 2));
+    sq += <f64>v * <f64>v;
+    pk = max(pk, abs(v));
+  }
+  store<f64>(out, sq);
+  store<f64>(out, <f64>pk, 8);
 }
 
 // ---- inspection (tests) -----------------------------------------------------------------------
@@ -638,4 +677,14 @@ export function powerBuffer(): usize {
 /** The last group's clipped dB mel spectrum: v128[nMels] (after the swap it is the "previous" buffer). */
 export function melDbBuffer(): usize {
   return dbPrev;
+}
+
+/** Scratch for sampleStats results (f64[2]). */
+export function statsBuffer(): usize {
+  return stats;
+}
+
+/** Runs the frame FFT `times` times on whatever bufA holds (kernel benchmarks). */
+export function benchFft(times: i32): void {
+  for (let i = 0; i < times; i++) realPower();
 }
