@@ -9,6 +9,7 @@ import { DomainError, EngineFailureError, InvalidInputError } from '../errors.ts
 import { BLOCK_FRAMES, BSTAT, FrameStore, VSTAT, type FrameStoreLayout } from './blocks.ts';
 import { resolveOptions, type ResolvedOptions } from './options.ts';
 import { beatTrack, onsetDetect, tempoFromTempogram } from './rhythm.ts';
+import { tempogramFftSize } from './kernel.ts';
 import { TaskRunner, TEMPOGRAM_CHUNK, type RunnerInit, type Task } from './tasks.ts';
 import {
   SCALAR_FEATURES,
@@ -253,8 +254,7 @@ export async function runAnalysis(
   const features = new Set(o.features);
   const wantRhythm = features.has('tempo') || features.has('beats') || features.has('onsets');
   const winLength = Math.max(1, Math.floor((8 * sr) / hop));
-  let tempogramFft = 64;
-  while (tempogramFft < 2 * winLength - 1) tempogramFft *= 2;
+  const tempogramFft = tempogramFftSize(winLength);
   const init: RunnerInit = { path, info, options: o, layout, buffers: store.buffers, blockFrames, winLength, tempogramFft };
 
   const tempogramTasks = wantRhythm ? info.channels * Math.ceil(frames / TEMPOGRAM_CHUNK) : 0;

@@ -68,9 +68,19 @@ function instantiate(): Exports {
   return instance.exports as unknown as Exports;
 }
 
-/** Radix-4 stage twiddles for the kernel's Stockham FFT of size m (see fftM in dsp.ts). */
+/** Stage twiddles for the kernel's Stockham FFT of size m (see fftM in dsp.ts): the radix-3 stage's
+ *  (w, w²) when 3 divides m, then each radix-4 stage's (w, w², w³). */
 function stageTwiddles(m: number): Float32Array {
   const out: number[] = [];
+  if (m % 3 === 0) {
+    for (let p = 0; p < m / 3; p++) {
+      for (let k = 1; k <= 2; k++) {
+        const a = (-2 * Math.PI * p * k) / m;
+        out.push(Math.cos(a), Math.sin(a));
+      }
+    }
+    m /= 3;
+  }
   for (let n = m; n >= 4; n >>= 2) {
     for (let p = 0; p < n >> 2; p++) {
       for (let k = 1; k <= 3; k++) {
@@ -242,6 +252,15 @@ export class StftKernel {
     const all = new Float32Array(this.x.memory.buffer, ptr, n * 4);
     return Float32Array.from({ length: n }, (_, k) => all[k * 4 + lane]!);
   }
+}
+
+/** The tempogram's FFT size: the smallest 2^k or 3·2^k (k ≥ 5) that holds 2W − 1 (no circular
+ *  aliasing at lags below W). 3·2^k saves a quarter of the work where it fits (W = 750 at 48 kHz /
+ *  hop 512: 1,536 instead of 2,048). */
+export function tempogramFftSize(winLength: number): number {
+  let n = 64;
+  while (n < 2 * winLength - 1) n *= 2;
+  return n > 64 && (3 * n) / 4 >= 2 * winLength - 1 ? (3 * n) / 4 : n;
 }
 
 /** A kernel instance for the tempogram: real FFT of size nfft ≥ 2W − 1 over windowed onset frames. */

@@ -127,14 +127,60 @@ export function setOutputs(
 
 // ---- FFT --------------------------------------------------------------------------------------
 
-/** In-place-by-ping-pong complex FFT of size M on 4 lanes (Stockham autosort: no bit reversal).
- *  Radix-4 stages, then one radix-2 stage when log2(M) is odd. Returns the buffer holding the result. */
+/** Ping-pong complex FFT of size M on 4 lanes (Stockham autosort: no bit reversal). M = 2^k or
+ *  3·2^k: a radix-3 stage when 3 divides M, radix-4 stages, then one radix-2 stage when the rest is
+ *  an odd power of two. Returns the buffer holding the result. */
 function fftM(): usize {
   let x = bufA;
   let y = bufB;
   let n = m;
   let s = 1;
   let twp = tw;
+  if (n % 3 == 0) {
+    // one radix-3 stage first (the tempogram's FFT sizes are 3·2^k as well as 2^k)
+    const n3 = n / 3;
+    const h = f32x4.splat(0.8660254037844386); // √3/2
+    const half = f32x4.splat(0.5);
+    const q1 = <usize>n3 << 5;
+    for (let p = 0; p < n3; p++) {
+      const t = twp + (<usize>p << 4);
+      const w1r = v128.load32_splat(t);
+      const w1i = v128.load32_splat(t, 4);
+      const w2r = v128.load32_splat(t, 8);
+      const w2i = v128.load32_splat(t, 12);
+      const xi = x + (<usize>p << 5);
+      const yi = y + (<usize>(3 * p) << 5);
+      const ar = v128.load(xi);
+      const ai = v128.load(xi, 16);
+      const br = v128.load(xi + q1);
+      const bi = v128.load(xi + q1, 16);
+      const cr = v128.load(xi + 2 * q1);
+      const ci = v128.load(xi + 2 * q1, 16);
+      const t1r = f32x4.add(br, cr);
+      const t1i = f32x4.add(bi, ci);
+      const t2r = f32x4.sub(ar, f32x4.mul(half, t1r));
+      const t2i = f32x4.sub(ai, f32x4.mul(half, t1i));
+      // −i·(√3/2)·(b − c)
+      const t3r = f32x4.mul(h, f32x4.sub(bi, ci));
+      const t3i = f32x4.mul(h, f32x4.sub(cr, br));
+      v128.store(yi, f32x4.add(ar, t1r));
+      v128.store(yi, f32x4.add(ai, t1i), 16);
+      const u1r = f32x4.add(t2r, t3r);
+      const u1i = f32x4.add(t2i, t3i);
+      v128.store(yi, f32x4.sub(f32x4.mul(w1r, u1r), f32x4.mul(w1i, u1i)), 32);
+      v128.store(yi, f32x4.add(f32x4.mul(w1r, u1i), f32x4.mul(w1i, u1r)), 48);
+      const u2r = f32x4.sub(t2r, t3r);
+      const u2i = f32x4.sub(t2i, t3i);
+      v128.store(yi, f32x4.sub(f32x4.mul(w2r, u2r), f32x4.mul(w2i, u2i)), 64);
+      v128.store(yi, f32x4.add(f32x4.mul(w2r, u2i), f32x4.mul(w2i, u2r)), 80);
+    }
+    twp += <usize>n3 << 4;
+    n = n3;
+    s = 3;
+    const tmp = x;
+    x = y;
+    y = tmp;
+  }
   while (n > 4) {
     const n4 = n >> 2;
     const sb = <usize>s << 5; // bytes per stride step
