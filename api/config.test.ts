@@ -29,3 +29,15 @@ test('NLP limits and threads from the environment, checked', () => {
   expect(() => loadConfig({ TREBUCHET_NLP_THREADS: '0' })).toThrow('TREBUCHET_NLP_THREADS');
   expect(() => loadConfig({ TREBUCHET_NLP_MAX_DOCUMENTS: 'many' })).toThrow('TREBUCHET_NLP_MAX_DOCUMENTS');
 });
+
+test('audio limits, concurrency and threads from the environment, checked', () => {
+  expect(loadConfig({})).toMatchObject({ audioMaxUploadBytes: 4 * 1024 ** 3, audioConcurrency: 1, audioThreads: expect.any(Number) });
+  expect(loadConfig({ TREBUCHET_AUDIO_MAX_UPLOAD_BYTES: '1048576', TREBUCHET_AUDIO_CONCURRENCY: '3', TREBUCHET_AUDIO_THREADS: '2' })).toMatchObject({
+    audioMaxUploadBytes: 1024 * 1024,
+    audioConcurrency: 3,
+    audioThreads: 2,
+  });
+  expect(() => loadConfig({ TREBUCHET_AUDIO_CONCURRENCY: '0' })).toThrow('TREBUCHET_AUDIO_CONCURRENCY');
+  expect(() => loadConfig({ TREBUCHET_AUDIO_THREADS: '65' })).toThrow('TREBUCHET_AUDIO_THREADS');
+  expect(() => loadConfig({ TREBUCHET_AUDIO_MAX_UPLOAD_BYTES: '0' })).toThrow('TREBUCHET_AUDIO_MAX_UPLOAD_BYTES');
+});

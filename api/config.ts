@@ -1,5 +1,6 @@
 // Runtime configuration, read once from the environment (and CLI flags) into one typed object.
 // Every variable is documented in README.md § Configuration.
+import os from 'node:os';
 import path from 'node:path';
 
 export interface Config {
@@ -29,9 +30,16 @@ export interface Config {
   nlpMaxTextBytes: number;
   /** Worker threads analysing `addDocuments` batches (TREBUCHET_NLP_THREADS, default 2). */
   nlpThreads: number;
+  /** Largest audio file `analyzeAudio` accepts, bytes (TREBUCHET_AUDIO_MAX_UPLOAD_BYTES, default 4 GiB). */
+  audioMaxUploadBytes: number;
+  /** Audio analyses running at once on this node; the others wait QUEUED (TREBUCHET_AUDIO_CONCURRENCY, default 1). */
+  audioConcurrency: number;
+  /** Threads of each audio analysis (TREBUCHET_AUDIO_THREADS, default: the number of cores, at most 8). */
+  audioThreads: number;
 }
 
 const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -57,6 +65,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     nlpMaxDocuments: intFrom(env, 'TREBUCHET_NLP_MAX_DOCUMENTS', 10_000),
     nlpMaxTextBytes: intFrom(env, 'TREBUCHET_NLP_MAX_TEXT_BYTES', MiB),
     nlpThreads: intFrom(env, 'TREBUCHET_NLP_THREADS', 2),
+    audioMaxUploadBytes: intFrom(env, 'TREBUCHET_AUDIO_MAX_UPLOAD_BYTES', 4 * GiB),
+    audioConcurrency: intFrom(env, 'TREBUCHET_AUDIO_CONCURRENCY', 1),
+    audioThreads: intFrom(env, 'TREBUCHET_AUDIO_THREADS', Math.min(os.availableParallelism(), 8)),
     ...overrides,
   };
   config.dataDir = path.resolve(config.dataDir);
@@ -66,5 +77,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   if (config.nlpThreads < 1 || config.nlpThreads > 64) throw new Error(`config: TREBUCHET_NLP_THREADS must be from 1 to 64, found ${config.nlpThreads}`);
   if (config.nlpMaxDocuments < 1) throw new Error('config: TREBUCHET_NLP_MAX_DOCUMENTS must be at least 1');
+  if (config.audioMaxUploadBytes < 1) throw new Error('config: TREBUCHET_AUDIO_MAX_UPLOAD_BYTES must be at least 1');
+  if (config.audioConcurrency < 1 || config.audioConcurrency > 64) throw new Error(`config: TREBUCHET_AUDIO_CONCURRENCY must be from 1 to 64, found ${config.audioConcurrency}`);
+  if (config.audioThreads < 1 || config.audioThreads > 64) throw new Error(`config: TREBUCHET_AUDIO_THREADS must be from 1 to 64, found ${config.audioThreads}`);
   return config;
 }

@@ -1,12 +1,14 @@
 // What every resolver receives: the domain services, this request's loaders, a logger.
 import type { Logger } from 'pino';
 import type { Loaders } from './loaders';
+import type { AudioService } from './services/audio';
 import type { NlpService } from './services/nlp';
 import type { RegistryService } from './services/registry';
 
 export interface Services {
   registry: RegistryService;
   nlp: NlpService;
+  audio: AudioService;
 }
 
 export interface Context {

@@ -2,8 +2,8 @@
 // clients cannot depend on their contents and malformed ones are rejected with BAD_USER_INPUT.
 import { InvalidInputError } from '../engines/errors';
 
-export type NodeType = 'Model' | 'ModelVersion' | 'Document' | 'DocumentCollection';
-const NODE_TYPES: readonly NodeType[] = ['Model', 'ModelVersion', 'Document', 'DocumentCollection'];
+export type NodeType = 'Model' | 'ModelVersion' | 'Document' | 'DocumentCollection' | 'AudioAnalysisJob';
+const NODE_TYPES: readonly NodeType[] = ['Model', 'ModelVersion', 'Document', 'DocumentCollection', 'AudioAnalysisJob'];
 
 export function toGlobalId(type: NodeType, id: string): string {
   return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');

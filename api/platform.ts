@@ -7,6 +7,7 @@ import type { Config } from './config';
 import { openDatabase, type Database } from './db';
 import { InProcessPubSub, PostgresPubSub, type PubSub } from './pubsub';
 import type { Services } from './context';
+import { AudioService } from './services/audio';
 import { NlpService } from './services/nlp';
 import { RegistryService } from './services/registry';
 import { LocalArtifactStore, type ArtifactStore } from './storage/artifacts';
@@ -61,15 +62,37 @@ export async function openPlatform(config: Config, log: Logger, opts: PlatformOp
     limits: { maxDocumentsPerCall: config.nlpMaxDocuments, maxTextBytes: config.nlpMaxTextBytes },
     onBackgroundError: (err, what) => log.warn({ err }, `${what} failed`),
   });
+  const audio = new AudioService({
+    prisma: db.prisma,
+    pubsub,
+    clock: opts.clock ?? systemClock,
+    uploadDir: path.join(config.dataDir, 'audio-uploads'),
+    sharedDatabase: db.kind === 'postgres',
+    limits: { maxUploadBytes: config.audioMaxUploadBytes, concurrency: config.audioConcurrency, threads: config.audioThreads },
+    onBackgroundError: (err, what) => log.warn({ err }, `${what} failed`),
+  });
   const ps = pubsub;
+  try {
+    // Jobs a dead process left unfinished are failed before this one takes new ones. With
+    // migrations skipped the job table may not exist yet: that waits for a start on a current schema.
+    if (!opts.skipMigrations || (await db.pending()).length === 0) await audio.start();
+    else log.warn('migrations pending: audio jobs left unfinished by earlier processes are not recovered');
+  } catch (err) {
+    await audio.close();
+    await ps.close().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    throw err;
+  }
   return {
     config,
     db,
     store,
     pubsub: ps,
-    services: { registry, nlp },
+    services: { registry, nlp, audio },
     log,
     async close() {
+      // Running analyses end FAILED, and their rows are written, while the database is still open.
+      await audio.close();
       await nlp.close();
       await ps.close();
       await db.close();

@@ -203,8 +203,9 @@ async function listen(config: Config, platform: Platform, log: Logger): Promise<
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: jsonLimit }),
-    // One byte past the limit makes the parser truncate, and the service reports the limit.
-    graphqlUploadExpress({ maxFileSize: config.maxUploadBytes + 1, maxFiles: 10 }),
+    // One byte past the larger limit makes the parser truncate; each service checks its own limit
+    // (artifacts, audio files) and reports it.
+    graphqlUploadExpress({ maxFileSize: Math.max(config.maxUploadBytes, config.audioMaxUploadBytes) + 1, maxFiles: 10 }),
     expressMiddleware(apollo, {
       context: async ({ res }) => makeContext(res.locals.requestId as string, res.locals.gql as RequestLog),
     }),

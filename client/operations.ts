@@ -363,3 +363,166 @@ export const DocumentIngestProgressSubscription = graphql(`
     }
   }
 `);
+
+export const AudioAnalysisJobFieldsFragment = graphql(`
+  fragment AudioAnalysisJobFields on AudioAnalysisJob {
+    id
+    status
+    progress
+    phase
+    fileName
+    format {
+      encoding
+      bitsPerSample
+      channels
+      sampleRate
+      frames
+    }
+    createdAt
+    startedAt
+    finishedAt
+    error {
+      code
+      message
+    }
+  }
+`);
+
+export const AudioAnalysisFieldsFragment = graphql(`
+  fragment AudioAnalysisFields on AudioAnalysis {
+    sampleRate
+    durationSeconds
+    frameCount
+    parameters {
+      features
+      nFft
+      hopLength
+      window
+      nMels
+      melScale
+      nMfcc
+      rolloffPercent
+      topDb
+      seriesResolution
+      threads
+    }
+    channels {
+      index
+      tempoBpm
+      beatCount
+      onsetCount
+      loudnessDbfs
+      peakDbfs
+      features {
+        spectralCentroid {
+          mean
+          std
+          min
+          max
+        }
+        spectralBandwidth {
+          mean
+          std
+          min
+          max
+        }
+        spectralRolloff {
+          mean
+          std
+          min
+          max
+        }
+        spectralFlatness {
+          mean
+          std
+          min
+          max
+        }
+        spectralFlux {
+          mean
+          std
+          min
+          max
+        }
+        rms {
+          mean
+          std
+          min
+          max
+        }
+        zcr {
+          mean
+          std
+          min
+          max
+        }
+        onsetStrength {
+          mean
+          std
+          min
+          max
+        }
+        mfcc {
+          mean
+          std
+          min
+          max
+        }
+        chroma {
+          mean
+          std
+          min
+          max
+        }
+      }
+      series {
+        times
+        spectralCentroid
+        spectralBandwidth
+        spectralRolloff
+        spectralFlatness
+        spectralFlux
+        rms
+        zcr
+        onsetStrength
+        mfcc
+        chroma
+        beatTimes
+        onsetTimes
+      }
+    }
+  }
+`);
+
+export const AnalyzeAudioMutation = graphql(`
+  mutation AnalyzeAudio($file: Upload!, $options: AudioAnalysisOptions) {
+    analyzeAudio(file: $file, options: $options) {
+      ...AudioAnalysisJobFields
+      result {
+        ...AudioAnalysisFields
+      }
+    }
+  }
+`);
+
+export const AudioAnalysisJobQuery = graphql(`
+  query AudioAnalysisJob($id: ID!) {
+    audioAnalysisJob(id: $id) {
+      ...AudioAnalysisJobFields
+      result {
+        ...AudioAnalysisFields
+      }
+    }
+  }
+`);
+
+export const AudioAnalysisProgressSubscription = graphql(`
+  subscription AudioAnalysisProgress($jobId: ID!) {
+    audioAnalysisProgress(jobId: $jobId) {
+      ...AudioAnalysisJobFields
+      result {
+        ...AudioAnalysisFields
+      }
+    }
+  }
+`);

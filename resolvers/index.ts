@@ -1,5 +1,10 @@
 // All resolvers, merged per root type. Each domain folder holds one file per root or type.
 import type { Resolvers } from './__generated__/types';
+import { AudioAnalysisParameters, AudioFormat, AudioSeries } from './audio/AudioAnalysis';
+import { AudioAnalysisJob } from './audio/AudioAnalysisJob';
+import { Mutation as AudioMutation } from './audio/Mutation';
+import { Query as AudioQuery } from './audio/Query';
+import { Subscription as AudioSubscription } from './audio/Subscription';
 import { Node } from './base/Node';
 import { Query as BaseQuery } from './base/Query';
 import { scalars } from './base/scalars';
@@ -19,9 +24,9 @@ import { AliasEvent, ModelAlias, ModelConnection, ModelVersionConnection, Regist
 
 export const resolvers: Resolvers = {
   ...scalars,
-  Query: { ...BaseQuery, ...RegistryQuery, ...NlpQuery },
-  Mutation: { ...RegistryMutation, ...NlpMutation },
-  Subscription: { ...RegistrySubscription, ...NlpSubscription },
+  Query: { ...BaseQuery, ...RegistryQuery, ...NlpQuery, ...AudioQuery },
+  Mutation: { ...RegistryMutation, ...NlpMutation, ...AudioMutation },
+  Subscription: { ...RegistrySubscription, ...NlpSubscription, ...AudioSubscription },
   Node,
   Model,
   ModelVersion,
@@ -38,4 +43,8 @@ export const resolvers: Resolvers = {
   SimilarDocument,
   TextAnalysis,
   Sentiment,
+  AudioAnalysisJob,
+  AudioFormat,
+  AudioAnalysisParameters,
+  AudioSeries,
 };

@@ -45,7 +45,7 @@ function localExecutor(init: RunnerInit, signal?: AbortSignal): Executor {
         signal?.throwIfAborted();
         onDone(i, runner.run(tasks[i]!));
         // let the event loop breathe (progress events, a server's other requests)
-        if (i % 4 === 3) await new Promise((r) => setImmediate(r));
+        await new Promise((r) => setImmediate(r));
       }
     },
     async close() {

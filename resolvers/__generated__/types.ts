@@ -4,6 +4,8 @@ import type { ModelRow, ModelVersionRow, ModelAliasRow, ModelAliasEventRow } fro
 import type { ModelPage, VersionPage, SetTagsResult, RegistryEvent as RegistryEventPayload } from '../../api/services/registry';
 import type { DocumentCollectionRow, DocumentRow, DocumentPage, CollectionPage, AddDocumentsResult, SimilarMatch, IngestProgressEvent } from '../../api/services/nlp';
 import type { Analysis, Sentiment as EngineSentiment } from '../../engines/nlp/types';
+import type { AudioJob, AudioParameters, AudioFeatureSummaryParent } from '../../api/services/audio';
+import type { AudioAnalysis as EngineAudioAnalysis, ChannelSummary, ChannelSeries, AudioFormatInfo } from '../../engines/audio/types';
 import type { Context } from '../../api/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -91,6 +93,285 @@ export type AnalyzeTextOptions = {
   /** Sections to compute; all of them when omitted. Sections left out come back null. */
   only?: InputMaybe<Array<AnalysisSection>>;
 };
+
+/** The analysis of an audio file: per-channel summaries and, when asked for, downsampled series. */
+export type AudioAnalysis = {
+  __typename?: 'AudioAnalysis';
+  /** One analysis per channel, in channel order. */
+  channels: Array<AudioChannelAnalysis>;
+  /** Duration, in seconds. */
+  durationSeconds: Scalars['Float']['output'];
+  /** STFT frames per channel: 1 + floor(samples / hopLength). An integer. */
+  frameCount: Scalars['Float']['output'];
+  /** The parameters used. */
+  parameters: AudioAnalysisParameters;
+  /** Sample rate, in Hz. */
+  sampleRate: Scalars['Int']['output'];
+};
+
+/** The analysis of an uploaded audio file: queued, running, or finished with its result or error. */
+export type AudioAnalysisJob = Node & {
+  __typename?: 'AudioAnalysisJob';
+  /** When the file was accepted. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Why it failed; null unless FAILED. */
+  error?: Maybe<AudioJobError>;
+  /** The uploaded file's name as the client sent it. */
+  fileName: Scalars['String']['output'];
+  /** When the job SUCCEEDED or FAILED. */
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The file's format. */
+  format: AudioFormat;
+  /** Opaque identifier. */
+  id: Scalars['ID']['output'];
+  /** What a RUNNING job is doing; null in the other states. */
+  phase?: Maybe<AudioJobPhase>;
+  /** Fraction done, from 0 to 1 (1 once SUCCEEDED). */
+  progress: Scalars['Float']['output'];
+  /** The analysis; null unless SUCCEEDED. */
+  result?: Maybe<AudioAnalysis>;
+  /** When the analysis started; null while QUEUED. */
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the job is in its lifecycle. */
+  status: AudioJobStatus;
+};
+
+/** What to compute for an audio file. Every field is optional; the defaults follow librosa. */
+export type AudioAnalysisOptions = {
+  /** Features to compute; all of them when omitted. Features left out come back null. */
+  features?: InputMaybe<Array<AudioFeature>>;
+  /** Samples between the starts of consecutive frames: 1 to `nFft`. Default 512. */
+  hopLength?: InputMaybe<Scalars['Int']['input']>;
+  /** Mel scale. Default SLANEY. */
+  melScale?: InputMaybe<MelScale>;
+  /** STFT size in samples: a power of two from 64 to 65536. Default 2048. */
+  nFft?: InputMaybe<Scalars['Int']['input']>;
+  /** Mel bands: 1 to 512. Default 128. */
+  nMels?: InputMaybe<Scalars['Int']['input']>;
+  /** MFCC coefficients kept: 1 to `nMels`. Default 20. */
+  nMfcc?: InputMaybe<Scalars['Int']['input']>;
+  /** Fraction of the energy below the spectral rolloff frequency, strictly between 0 and 1. Default 0.85. */
+  rolloffPercent?: InputMaybe<Scalars['Float']['input']>;
+  /**
+   * Seconds per point of the downsampled frame series (each point is the mean of its frames). Omitted: no series. Must
+   * be over 0 and leave at most 100,000 points per channel.
+   */
+  seriesResolution?: InputMaybe<Scalars['Float']['input']>;
+  /** Dynamic range kept when converting power to dB, below each channel's maximum, in dB; at least 0. Default 80. */
+  topDb?: InputMaybe<Scalars['Float']['input']>;
+  /**
+   * How long the mutation waits for the analysis to finish before answering with the job as it is (RUNNING or
+   * QUEUED), in seconds: 0 to 300. Default 10.
+   */
+  waitSeconds?: InputMaybe<Scalars['Float']['input']>;
+  /** Window of each frame. Default HANN. */
+  window?: InputMaybe<AudioWindow>;
+};
+
+/** The parameters an analysis ran with: the options given, defaults filled in. */
+export type AudioAnalysisParameters = {
+  __typename?: 'AudioAnalysisParameters';
+  /** Features computed. */
+  features: Array<AudioFeature>;
+  /** Hop between frames, in samples. */
+  hopLength: Scalars['Int']['output'];
+  /** Mel scale. */
+  melScale: MelScale;
+  /** STFT size, in samples. */
+  nFft: Scalars['Int']['output'];
+  /** Mel bands. */
+  nMels: Scalars['Int']['output'];
+  /** MFCC coefficients. */
+  nMfcc: Scalars['Int']['output'];
+  /** Rolloff energy fraction. */
+  rolloffPercent: Scalars['Float']['output'];
+  /** Seconds per series point; null when no series was asked for. */
+  seriesResolution?: Maybe<Scalars['Float']['output']>;
+  /** Threads the analysis ran on. */
+  threads: Scalars['Int']['output'];
+  /** Dynamic range kept below the maximum, in dB. */
+  topDb: Scalars['Float']['output'];
+  /** Frame window. */
+  window: AudioWindow;
+};
+
+/** The analysis of one channel. */
+export type AudioChannelAnalysis = {
+  __typename?: 'AudioChannelAnalysis';
+  /** Number of beats found (0 when BEATS was not computed). */
+  beatCount: Scalars['Int']['output'];
+  /** Whole-file statistics of the per-frame features. */
+  features: AudioFeatureSummary;
+  /** Channel number, from 0. */
+  index: Scalars['Int']['output'];
+  /** Loudness: the channel's RMS over the whole file, in dBFS (0 = full scale); null for digital silence. */
+  loudnessDbfs?: Maybe<Scalars['Float']['output']>;
+  /** Number of onsets found (0 when ONSETS was not computed). */
+  onsetCount: Scalars['Int']['output'];
+  /** The largest absolute sample, in dBFS; null for digital silence. */
+  peakDbfs?: Maybe<Scalars['Float']['output']>;
+  /** The downsampled series; null when `seriesResolution` was not given. */
+  series?: Maybe<AudioSeries>;
+  /** Global tempo, in beats per minute; null when TEMPO was not computed or the channel has no onsets. */
+  tempoBpm?: Maybe<Scalars['Float']['output']>;
+};
+
+/** How the samples of an audio file are encoded. */
+export type AudioEncoding =
+  /** IEEE floating point. */
+  | 'FLOAT'
+  /** Integer PCM. */
+  | 'PCM';
+
+/** A feature the audio engine can compute; `AudioAnalysisOptions.features` selects a subset. */
+export type AudioFeature =
+  /** Beat times. */
+  | 'BEATS'
+  /** Chroma: the energy of the 12 pitch classes C, C♯, D … B per frame, each frame scaled so its largest class is 1. */
+  | 'CHROMA'
+  /** Mel-frequency cepstral coefficients (DCT-II of the dB mel spectrogram), `nMfcc` per frame. */
+  | 'MFCC'
+  /** Onset times (where notes and hits start). */
+  | 'ONSETS'
+  /**
+   * Onset strength: the increase of the dB mel spectrogram since the previous frame, averaged over bands (decreases
+   * count as 0), in dB.
+   */
+  | 'ONSET_STRENGTH'
+  /** Root-mean-square amplitude of each frame, linear (1 = full scale). */
+  | 'RMS'
+  /** Spectral bandwidth: the magnitude-weighted standard deviation of frequency around the centroid, in Hz. */
+  | 'SPECTRAL_BANDWIDTH'
+  /** Spectral centroid: the magnitude-weighted mean frequency of each frame, in Hz. */
+  | 'SPECTRAL_CENTROID'
+  /** Spectral flatness: geometric over arithmetic mean of the power spectrum, in [0, 1] (1 = white noise, near 0 = a pure tone). */
+  | 'SPECTRAL_FLATNESS'
+  /**
+   * Spectral flux: the STFT magnitude's increase since the previous frame, summed over frequency bins (decreases count
+   * as 0; linear magnitude, 0 for the first frame).
+   */
+  | 'SPECTRAL_FLUX'
+  /** Spectral rolloff: the frequency below which `rolloffPercent` of each frame's energy lies, in Hz. */
+  | 'SPECTRAL_ROLLOFF'
+  /** Global tempo in beats per minute. */
+  | 'TEMPO'
+  /** Zero-crossing rate: the fraction of consecutive samples of each frame that change sign, in [0, 1]. */
+  | 'ZCR';
+
+/** Whole-file statistics of each per-frame feature of a channel; features not computed are null. */
+export type AudioFeatureSummary = {
+  __typename?: 'AudioFeatureSummary';
+  /** Chroma, 12 pitch classes from C. */
+  chroma?: Maybe<VectorStats>;
+  /** MFCC, `nMfcc` coefficients. */
+  mfcc?: Maybe<VectorStats>;
+  /** Onset strength, in dB. */
+  onsetStrength?: Maybe<FeatureStats>;
+  /** Frame RMS amplitude, linear (1 = full scale). */
+  rms?: Maybe<FeatureStats>;
+  /** Spectral bandwidth, in Hz. */
+  spectralBandwidth?: Maybe<FeatureStats>;
+  /** Spectral centroid, in Hz. */
+  spectralCentroid?: Maybe<FeatureStats>;
+  /** Spectral flatness, in [0, 1]. */
+  spectralFlatness?: Maybe<FeatureStats>;
+  /** Spectral flux (summed linear magnitude increase). */
+  spectralFlux?: Maybe<FeatureStats>;
+  /** Spectral rolloff frequency, in Hz. */
+  spectralRolloff?: Maybe<FeatureStats>;
+  /** Zero-crossing rate, in [0, 1]. */
+  zcr?: Maybe<FeatureStats>;
+};
+
+/** The format of an audio file, read from its header. */
+export type AudioFormat = {
+  __typename?: 'AudioFormat';
+  /** Bits per sample. */
+  bitsPerSample: Scalars['Int']['output'];
+  /** Number of channels. */
+  channels: Scalars['Int']['output'];
+  /** Sample encoding. */
+  encoding: AudioEncoding;
+  /** Sample frames in the file (one sample per channel each). An integer; a Float because files may hold more than 2³¹. */
+  frames: Scalars['Float']['output'];
+  /** Sample frames per second, in Hz. */
+  sampleRate: Scalars['Int']['output'];
+};
+
+/** Why a job failed. */
+export type AudioJobError = {
+  __typename?: 'AudioJobError';
+  /**
+   * Machine-readable code, as in `extensions.code`: BAD_USER_INPUT for a file the engine cannot read (e.g. its header
+   * promises more data than the file holds), ENGINE_FAILURE when the analysis stopped (e.g. the server shut down).
+   */
+  code: Scalars['String']['output'];
+  /** What went wrong, for people. */
+  message: Scalars['String']['output'];
+};
+
+/** What a RUNNING job is doing. */
+export type AudioJobPhase =
+  /** The frame pass: STFT and the per-frame features. */
+  | 'FRAMES'
+  /** Rhythm: tempogram, tempo, beats and onsets. */
+  | 'RHYTHM'
+  /** Storing the result. */
+  | 'STORING';
+
+/** Lifecycle of an audio analysis job. */
+export type AudioJobStatus =
+  /** Failed: `error` tells why. Final. */
+  | 'FAILED'
+  /** Waiting for a free analysis slot on the node that received the file. */
+  | 'QUEUED'
+  /** Being analysed; `progress` and `phase` tell how far it is. */
+  | 'RUNNING'
+  /** Done: `result` holds the analysis. */
+  | 'SUCCEEDED';
+
+/**
+ * A channel's features downsampled to one point per `seriesResolution` seconds (each point the mean of its frames), plus
+ * its beat and onset times. Features not computed are null.
+ */
+export type AudioSeries = {
+  __typename?: 'AudioSeries';
+  /** Beat times, in seconds. */
+  beatTimes?: Maybe<Array<Scalars['Float']['output']>>;
+  /** Mean chroma vector per point. */
+  chroma?: Maybe<Array<Array<Scalars['Float']['output']>>>;
+  /** Mean MFCC vector per point. */
+  mfcc?: Maybe<Array<Array<Scalars['Float']['output']>>>;
+  /** Onset strength per point, in dB. */
+  onsetStrength?: Maybe<Array<Scalars['Float']['output']>>;
+  /** Onset times, in seconds. */
+  onsetTimes?: Maybe<Array<Scalars['Float']['output']>>;
+  /** RMS amplitude per point, linear (1 = full scale). */
+  rms?: Maybe<Array<Scalars['Float']['output']>>;
+  /** Spectral bandwidth per point, in Hz. */
+  spectralBandwidth?: Maybe<Array<Scalars['Float']['output']>>;
+  /** Spectral centroid per point, in Hz. */
+  spectralCentroid?: Maybe<Array<Scalars['Float']['output']>>;
+  /** Spectral flatness per point, in [0, 1]. */
+  spectralFlatness?: Maybe<Array<Scalars['Float']['output']>>;
+  /** Spectral flux per point (summed linear magnitude increase). */
+  spectralFlux?: Maybe<Array<Scalars['Float']['output']>>;
+  /** Spectral rolloff per point, in Hz. */
+  spectralRolloff?: Maybe<Array<Scalars['Float']['output']>>;
+  /** Start time of each point, in seconds. */
+  times: Array<Scalars['Float']['output']>;
+  /** Zero-crossing rate per point, in [0, 1]. */
+  zcr?: Maybe<Array<Scalars['Float']['output']>>;
+};
+
+/** Window applied to each STFT frame (periodic, as `scipy.signal.get_window` with `fftbins=True`). */
+export type AudioWindow =
+  /** Blackman window. */
+  | 'BLACKMAN'
+  /** Hamming window. */
+  | 'HAMMING'
+  /** Hann window. */
+  | 'HANN';
 
 /** A new model. */
 export type CreateModelInput = {
@@ -241,6 +522,19 @@ export type DuplicateExternalId =
   /** Leave the stored document as it is and add the others (safe retries). */
   | 'SKIP';
 
+/** Statistics of a scalar feature over all frames of a channel. */
+export type FeatureStats = {
+  __typename?: 'FeatureStats';
+  /** Largest frame value. */
+  max: Scalars['Float']['output'];
+  /** Mean over the frames, in the feature's unit. */
+  mean: Scalars['Float']['output'];
+  /** Smallest frame value. */
+  min: Scalars['Float']['output'];
+  /** Population standard deviation over the frames. */
+  std: Scalars['Float']['output'];
+};
+
 /** Stage of an `addDocuments` call. */
 export type IngestPhase =
   /** Analysing the texts; `processed` counts analysed documents. */
@@ -267,6 +561,13 @@ export type KeywordMethod =
   | 'RAKE'
   /** TF-IDF against the other documents analysed in the same batch (`addDocuments` with two or more documents). */
   | 'TFIDF';
+
+/** Mel scale of the mel filter bank. */
+export type MelScale =
+  /** The HTK formula `2595·log10(1 + f/700)`. */
+  | 'HTK'
+  /** Slaney's scale with area-normalised filters (librosa's default, `htk=False`). */
+  | 'SLANEY';
 
 /** A named model in the registry. Its versions hold the artifacts; its aliases name versions. */
 export type Model = Node & {
@@ -457,6 +758,15 @@ export type Mutation = {
    * (unless `onDuplicate: SKIP`). Progress is published on `documentIngestProgress`.
    */
   addDocuments: AddDocumentsPayload;
+  /**
+   * Analyses an uploaded WAV file (integer PCM of 8, 16, 24 or 32 bits, or 32- or 64-bit float; up to 1,024 channels).
+   * The options are checked first, then the file is received (over the size limit, 4 GiB by default:
+   * PAYLOAD_TOO_LARGE) and its header read: a file the engine cannot read (not WAV, truncated, empty) is
+   * BAD_USER_INPUT, and no job is created. The job then runs on the node that received the file, a few at a time per
+   * node (the others wait QUEUED); the mutation waits up to `options.waitSeconds` and returns the job as it is then,
+   * finished or not. Follow it with `audioAnalysisProgress` or `audioAnalysisJob`.
+   */
+  analyzeAudio: AudioAnalysisJob;
   /** Creates a model. CONFLICT when the name is taken; BAD_USER_INPUT when it is invalid. */
   createModel: Model;
   /** Deletes a model with its versions, aliases and history. Refused (PRECONDITION_FAILED) while an alias points at one of its versions, unless `force` is true. */
@@ -481,6 +791,13 @@ export type MutationAddDocumentsArgs = {
   collection: Scalars['String']['input'];
   documents: Array<DocumentInput>;
   options?: InputMaybe<AddDocumentsOptions>;
+};
+
+
+/** Entry points for writing. */
+export type MutationAnalyzeAudioArgs = {
+  file: Scalars['Upload']['input'];
+  options?: InputMaybe<AudioAnalysisOptions>;
 };
 
 
@@ -561,6 +878,8 @@ export type Query = {
   __typename?: 'Query';
   /** Analyses a text without storing it (keywords by RAKE). BAD_USER_INPUT for a text over the per-text limit or invalid options. */
   analyzeText: TextAnalysis;
+  /** An audio analysis job by id. NOT_FOUND when no job has that id; BAD_USER_INPUT when the id is not a job id. */
+  audioAnalysisJob: AudioAnalysisJob;
   /** A document by id; null when no document has that id. BAD_USER_INPUT when the id is not a document id. */
   document?: Maybe<Document>;
   /** A collection by name; null when none has that name. */
@@ -592,6 +911,12 @@ export type Query = {
 export type QueryAnalyzeTextArgs = {
   options?: InputMaybe<AnalyzeTextOptions>;
   text: Scalars['String']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryAudioAnalysisJobArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -798,10 +1123,22 @@ export type SimilarDocument = {
 /** Entry points for live updates over WebSocket (graphql-transport-ws protocol). */
 export type Subscription = {
   __typename?: 'Subscription';
+  /**
+   * The job's state at once, then at most about four progress updates a second, then its final SUCCEEDED or FAILED
+   * state, after which the subscription completes. A job already finished gives its final state and completes. Works
+   * across API nodes on Postgres. NOT_FOUND for an unknown job.
+   */
+  audioAnalysisProgress: AudioAnalysisJob;
   /** Progress of the `addDocuments` calls on a collection, as they run (events of calls started before subscribing are not replayed). */
   documentIngestProgress: DocumentIngestProgress;
   /** Registry changes as they happen, for one model or (without `model`) all models. */
   registryEvents: RegistryEvent;
+};
+
+
+/** Entry points for live updates over WebSocket (graphql-transport-ws protocol). */
+export type SubscriptionAudioAnalysisProgressArgs = {
+  jobId: Scalars['ID']['input'];
 };
 
 
@@ -888,6 +1225,19 @@ export type UpdateModelInput = {
   task?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Statistics of a vector feature (MFCC, chroma) over all frames of a channel, per coefficient. */
+export type VectorStats = {
+  __typename?: 'VectorStats';
+  /** Largest value of each coefficient. */
+  max: Array<Scalars['Float']['output']>;
+  /** Mean of each coefficient over the frames. */
+  mean: Array<Scalars['Float']['output']>;
+  /** Smallest value of each coefficient. */
+  min: Array<Scalars['Float']['output']>;
+  /** Population standard deviation of each coefficient. */
+  std: Array<Scalars['Float']['output']>;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -961,6 +1311,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   Node:
+    | ( AudioJob )
     | ( DocumentRow )
     | ( DocumentCollectionRow )
     | ( ModelRow )
@@ -975,6 +1326,20 @@ export type ResolversTypes = {
   AliasEvent: ResolverTypeWrapper<ModelAliasEventRow>;
   AnalysisSection: AnalysisSection;
   AnalyzeTextOptions: AnalyzeTextOptions;
+  AudioAnalysis: ResolverTypeWrapper<EngineAudioAnalysis>;
+  AudioAnalysisJob: ResolverTypeWrapper<AudioJob>;
+  AudioAnalysisOptions: AudioAnalysisOptions;
+  AudioAnalysisParameters: ResolverTypeWrapper<AudioParameters>;
+  AudioChannelAnalysis: ResolverTypeWrapper<ChannelSummary>;
+  AudioEncoding: AudioEncoding;
+  AudioFeature: AudioFeature;
+  AudioFeatureSummary: ResolverTypeWrapper<AudioFeatureSummaryParent>;
+  AudioFormat: ResolverTypeWrapper<AudioFormatInfo>;
+  AudioJobError: ResolverTypeWrapper<AudioJobError>;
+  AudioJobPhase: AudioJobPhase;
+  AudioJobStatus: AudioJobStatus;
+  AudioSeries: ResolverTypeWrapper<ChannelSeries>;
+  AudioWindow: AudioWindow;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreateModelInput: CreateModelInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -990,6 +1355,7 @@ export type ResolversTypes = {
   DocumentIngestProgress: ResolverTypeWrapper<IngestProgressEvent>;
   DocumentInput: DocumentInput;
   DuplicateExternalId: DuplicateExternalId;
+  FeatureStats: ResolverTypeWrapper<FeatureStats>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IngestPhase: IngestPhase;
@@ -997,6 +1363,7 @@ export type ResolversTypes = {
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Keyword: ResolverTypeWrapper<Keyword>;
   KeywordMethod: KeywordMethod;
+  MelScale: MelScale;
   Model: ResolverTypeWrapper<ModelRow>;
   ModelAlias: ResolverTypeWrapper<ModelAliasRow>;
   ModelConnection: ResolverTypeWrapper<ModelPage>;
@@ -1031,6 +1398,7 @@ export type ResolversTypes = {
   TextStats: ResolverTypeWrapper<TextStats>;
   UpdateModelInput: UpdateModelInput;
   Upload: ResolverTypeWrapper<Scalars['Upload']['output']>;
+  VectorStats: ResolverTypeWrapper<VectorStats>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1039,6 +1407,15 @@ export type ResolversParentTypes = {
   AddDocumentsPayload: AddDocumentsResult;
   AliasEvent: ModelAliasEventRow;
   AnalyzeTextOptions: AnalyzeTextOptions;
+  AudioAnalysis: EngineAudioAnalysis;
+  AudioAnalysisJob: AudioJob;
+  AudioAnalysisOptions: AudioAnalysisOptions;
+  AudioAnalysisParameters: AudioParameters;
+  AudioChannelAnalysis: ChannelSummary;
+  AudioFeatureSummary: AudioFeatureSummaryParent;
+  AudioFormat: AudioFormatInfo;
+  AudioJobError: AudioJobError;
+  AudioSeries: ChannelSeries;
   Boolean: Scalars['Boolean']['output'];
   CreateModelInput: CreateModelInput;
   DateTime: Scalars['DateTime']['output'];
@@ -1053,6 +1430,7 @@ export type ResolversParentTypes = {
   DocumentFilter: DocumentFilter;
   DocumentIngestProgress: IngestProgressEvent;
   DocumentInput: DocumentInput;
+  FeatureStats: FeatureStats;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
@@ -1088,6 +1466,7 @@ export type ResolversParentTypes = {
   TextStats: TextStats;
   UpdateModelInput: UpdateModelInput;
   Upload: Scalars['Upload']['output'];
+  VectorStats: VectorStats;
 };
 
 export type AddDocumentsPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AddDocumentsPayload'] = ResolversParentTypes['AddDocumentsPayload']> = {
@@ -1104,6 +1483,96 @@ export type AliasEventResolvers<ContextType = Context, ParentType extends Resolv
   fromVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   toVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type AudioAnalysisResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AudioAnalysis'] = ResolversParentTypes['AudioAnalysis']> = {
+  channels?: Resolver<Array<ResolversTypes['AudioChannelAnalysis']>, ParentType, ContextType>;
+  durationSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  frameCount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  parameters?: Resolver<ResolversTypes['AudioAnalysisParameters'], ParentType, ContextType>;
+  sampleRate?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AudioAnalysisJobResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AudioAnalysisJob'] = ResolversParentTypes['AudioAnalysisJob']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['AudioJobError']>, ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['AudioFormat'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  phase?: Resolver<Maybe<ResolversTypes['AudioJobPhase']>, ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  result?: Resolver<Maybe<ResolversTypes['AudioAnalysis']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AudioJobStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AudioAnalysisParametersResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AudioAnalysisParameters'] = ResolversParentTypes['AudioAnalysisParameters']> = {
+  features?: Resolver<Array<ResolversTypes['AudioFeature']>, ParentType, ContextType>;
+  hopLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  melScale?: Resolver<ResolversTypes['MelScale'], ParentType, ContextType>;
+  nFft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nMels?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nMfcc?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rolloffPercent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  seriesResolution?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  threads?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  topDb?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  window?: Resolver<ResolversTypes['AudioWindow'], ParentType, ContextType>;
+};
+
+export type AudioChannelAnalysisResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AudioChannelAnalysis'] = ResolversParentTypes['AudioChannelAnalysis']> = {
+  beatCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  features?: Resolver<ResolversTypes['AudioFeatureSummary'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  loudnessDbfs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  onsetCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  peakDbfs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  series?: Resolver<Maybe<ResolversTypes['AudioSeries']>, ParentType, ContextType>;
+  tempoBpm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type AudioFeatureSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AudioFeatureSummary'] = ResolversParentTypes['AudioFeatureSummary']> = {
+  chroma?: Resolver<Maybe<ResolversTypes['VectorStats']>, ParentType, ContextType>;
+  mfcc?: Resolver<Maybe<ResolversTypes['VectorStats']>, ParentType, ContextType>;
+  onsetStrength?: Resolver<Maybe<ResolversTypes['FeatureStats']>, ParentType, ContextType>;
+  rms?: Resolver<Maybe<ResolversTypes['FeatureStats']>, ParentType, ContextType>;
+  spectralBandwidth?: Resolver<Maybe<ResolversTypes['FeatureStats']>, ParentType, ContextType>;
+  spectralCentroid?: Resolver<Maybe<ResolversTypes['FeatureStats']>, ParentType, ContextType>;
+  spectralFlatness?: Resolver<Maybe<ResolversTypes['FeatureStats']>, ParentType, ContextType>;
+  spectralFlux?: Resolver<Maybe<ResolversTypes['FeatureStats']>, ParentType, ContextType>;
+  spectralRolloff?: Resolver<Maybe<ResolversTypes['FeatureStats']>, ParentType, ContextType>;
+  zcr?: Resolver<Maybe<ResolversTypes['FeatureStats']>, ParentType, ContextType>;
+};
+
+export type AudioFormatResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AudioFormat'] = ResolversParentTypes['AudioFormat']> = {
+  bitsPerSample?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  channels?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  encoding?: Resolver<ResolversTypes['AudioEncoding'], ParentType, ContextType>;
+  frames?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sampleRate?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AudioJobErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AudioJobError'] = ResolversParentTypes['AudioJobError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AudioSeriesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AudioSeries'] = ResolversParentTypes['AudioSeries']> = {
+  beatTimes?: Resolver<Maybe<Array<ResolversTypes['Float']>>, ParentType, ContextType>;
+  chroma?: Resolver<Maybe<Array<Array<ResolversTypes['Float']>>>, ParentType, ContextType>;
+  mfcc?: Resolver<Maybe<Array<Array<ResolversTypes['Float']>>>, ParentType, ContextType>;
+  onsetStrength?: Resolver<Maybe<Array<ResolversTypes['Float']>>, ParentType, ContextType>;
+  onsetTimes?: Resolver<Maybe<Array<ResolversTypes['Float']>>, ParentType, ContextType>;
+  rms?: Resolver<Maybe<Array<ResolversTypes['Float']>>, ParentType, ContextType>;
+  spectralBandwidth?: Resolver<Maybe<Array<ResolversTypes['Float']>>, ParentType, ContextType>;
+  spectralCentroid?: Resolver<Maybe<Array<ResolversTypes['Float']>>, ParentType, ContextType>;
+  spectralFlatness?: Resolver<Maybe<Array<ResolversTypes['Float']>>, ParentType, ContextType>;
+  spectralFlux?: Resolver<Maybe<Array<ResolversTypes['Float']>>, ParentType, ContextType>;
+  spectralRolloff?: Resolver<Maybe<Array<ResolversTypes['Float']>>, ParentType, ContextType>;
+  times?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  zcr?: Resolver<Maybe<Array<ResolversTypes['Float']>>, ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -1169,6 +1638,13 @@ export type DocumentIngestProgressResolvers<ContextType = Context, ParentType ex
   phase?: Resolver<ResolversTypes['IngestPhase'], ParentType, ContextType>;
   processed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FeatureStatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FeatureStats'] = ResolversParentTypes['FeatureStats']> = {
+  max?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  mean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  min?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  std?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
@@ -1252,6 +1728,7 @@ export type ModelVersionEdgeResolvers<ContextType = Context, ParentType extends 
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addDocuments?: Resolver<ResolversTypes['AddDocumentsPayload'], ParentType, ContextType, RequireFields<MutationAddDocumentsArgs, 'collection' | 'documents'>>;
+  analyzeAudio?: Resolver<ResolversTypes['AudioAnalysisJob'], ParentType, ContextType, RequireFields<MutationAnalyzeAudioArgs, 'file'>>;
   createModel?: Resolver<ResolversTypes['Model'], ParentType, ContextType, RequireFields<MutationCreateModelArgs, 'input'>>;
   deleteModel?: Resolver<ResolversTypes['DeleteModelPayload'], ParentType, ContextType, RequireFields<MutationDeleteModelArgs, 'force' | 'name'>>;
   deleteModelAlias?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationDeleteModelAliasArgs, 'alias' | 'model'>>;
@@ -1263,7 +1740,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'Document' | 'DocumentCollection' | 'Model' | 'ModelVersion', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'AudioAnalysisJob' | 'Document' | 'DocumentCollection' | 'Model' | 'ModelVersion', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1275,6 +1752,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   analyzeText?: Resolver<ResolversTypes['TextAnalysis'], ParentType, ContextType, RequireFields<QueryAnalyzeTextArgs, 'text'>>;
+  audioAnalysisJob?: Resolver<ResolversTypes['AudioAnalysisJob'], ParentType, ContextType, RequireFields<QueryAudioAnalysisJobArgs, 'id'>>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<QueryDocumentArgs, 'id'>>;
   documentCollection?: Resolver<Maybe<ResolversTypes['DocumentCollection']>, ParentType, ContextType, RequireFields<QueryDocumentCollectionArgs, 'name'>>;
   documentCollections?: Resolver<ResolversTypes['DocumentCollectionConnection'], ParentType, ContextType, Partial<QueryDocumentCollectionsArgs>>;
@@ -1326,6 +1804,7 @@ export type SimilarDocumentResolvers<ContextType = Context, ParentType extends R
 };
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  audioAnalysisProgress?: SubscriptionResolver<ResolversTypes['AudioAnalysisJob'], "audioAnalysisProgress", ParentType, ContextType, RequireFields<SubscriptionAudioAnalysisProgressArgs, 'jobId'>>;
   documentIngestProgress?: SubscriptionResolver<ResolversTypes['DocumentIngestProgress'], "documentIngestProgress", ParentType, ContextType, RequireFields<SubscriptionDocumentIngestProgressArgs, 'collection'>>;
   registryEvents?: SubscriptionResolver<ResolversTypes['RegistryEvent'], "registryEvents", ParentType, ContextType, Partial<SubscriptionRegistryEventsArgs>>;
 };
@@ -1363,9 +1842,24 @@ export interface UploadScalarConfig extends GraphQLScalarTypeConfig<ResolversTyp
   name: 'Upload';
 }
 
+export type VectorStatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VectorStats'] = ResolversParentTypes['VectorStats']> = {
+  max?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  mean?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  min?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  std?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   AddDocumentsPayload?: AddDocumentsPayloadResolvers<ContextType>;
   AliasEvent?: AliasEventResolvers<ContextType>;
+  AudioAnalysis?: AudioAnalysisResolvers<ContextType>;
+  AudioAnalysisJob?: AudioAnalysisJobResolvers<ContextType>;
+  AudioAnalysisParameters?: AudioAnalysisParametersResolvers<ContextType>;
+  AudioChannelAnalysis?: AudioChannelAnalysisResolvers<ContextType>;
+  AudioFeatureSummary?: AudioFeatureSummaryResolvers<ContextType>;
+  AudioFormat?: AudioFormatResolvers<ContextType>;
+  AudioJobError?: AudioJobErrorResolvers<ContextType>;
+  AudioSeries?: AudioSeriesResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeleteModelPayload?: DeleteModelPayloadResolvers<ContextType>;
   DetectedLanguage?: DetectedLanguageResolvers<ContextType>;
@@ -1376,6 +1870,7 @@ export type Resolvers<ContextType = Context> = {
   DocumentConnection?: DocumentConnectionResolvers<ContextType>;
   DocumentEdge?: DocumentEdgeResolvers<ContextType>;
   DocumentIngestProgress?: DocumentIngestProgressResolvers<ContextType>;
+  FeatureStats?: FeatureStatsResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Keyword?: KeywordResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
@@ -1402,5 +1897,6 @@ export type Resolvers<ContextType = Context> = {
   TextAnalysis?: TextAnalysisResolvers<ContextType>;
   TextStats?: TextStatsResolvers<ContextType>;
   Upload?: GraphQLScalarType;
+  VectorStats?: VectorStatsResolvers<ContextType>;
 };
 

@@ -3,5 +3,13 @@ import type { NodeResolvers } from '../__generated__/types';
 export const Node: NodeResolvers = {
   // Told apart by a column only their row has.
   __resolveType: (parent) =>
-    'framework' in parent ? 'ModelVersion' : 'documentCount' in parent ? 'DocumentCollection' : 'collectionId' in parent ? 'Document' : 'Model',
+    'fileName' in parent
+      ? 'AudioAnalysisJob'
+      : 'framework' in parent
+        ? 'ModelVersion'
+        : 'documentCount' in parent
+          ? 'DocumentCollection'
+          : 'collectionId' in parent
+            ? 'Document'
+            : 'Model',
 };

@@ -2,7 +2,7 @@ import { fromGlobalId } from '../../api/ids';
 import type { QueryResolvers } from '../__generated__/types';
 
 export const Query: QueryResolvers = {
-  node: async (_, { id }, { loaders }) => {
+  node: async (_, { id }, { loaders, services }) => {
     const ref = fromGlobalId(id);
     if (!ref) return null;
     switch (ref.type) {
@@ -14,6 +14,8 @@ export const Query: QueryResolvers = {
         return loaders.documentById.load(ref.id);
       case 'DocumentCollection':
         return loaders.documentCollectionById.load(ref.id);
+      case 'AudioAnalysisJob':
+        return services.audio.findJobById(ref.id);
     }
   },
 };
