@@ -3,7 +3,7 @@
 // WebAssembly kernel per channel and writes per-frame values and per-block statistics into a
 // FrameStore. A block's results depend only on the audio, so blocks run in any order on any
 // thread (worker.ts) and the results are identical to a single-threaded run.
-import { FLAG_CHROMA, FLAG_FLATNESS, FLAG_MEL, FLAG_SPECTRAL, StftKernel } from './kernel.ts';
+import { FLAG_BANDWIDTH, FLAG_CHROMA, FLAG_FLATNESS, FLAG_MEL, FLAG_SPECTRAL, StftKernel } from './kernel.ts';
 import type { ResolvedOptions } from './options.ts';
 import { WavReader, type WavInfo } from './wav.ts';
 
@@ -90,7 +90,8 @@ export class FrameStore {
 export function kernelFlags(o: ResolvedOptions): number {
   const f = new Set(o.features);
   let flags = 0;
-  if (['spectralCentroid', 'spectralBandwidth', 'spectralRolloff', 'spectralFlux'].some((x) => f.has(x as never))) flags |= FLAG_SPECTRAL;
+  if (['spectralCentroid', 'spectralRolloff', 'spectralFlux'].some((x) => f.has(x as never))) flags |= FLAG_SPECTRAL;
+  if (f.has('spectralBandwidth')) flags |= FLAG_BANDWIDTH;
   if (f.has('spectralFlatness')) flags |= FLAG_FLATNESS;
   if (['mfcc', 'onsetStrength', 'tempo', 'beats', 'onsets'].some((x) => f.has(x as never))) flags |= FLAG_MEL;
   if (f.has('chroma')) flags |= FLAG_CHROMA;
@@ -172,7 +173,7 @@ export class BlockProcessor {
         sc.rms.set(out.rms.subarray(skip, skip + e - a), a);
         sc.zcr.set(out.zcr.subarray(skip, skip + e - a), a);
         this.edgeZcr(c, a, e, s0);
-        this.sampleStats(c, b, a, e, s0);
+        this.sampleStats(c, b, a, e, s0, skip);
         if (this.flags & FLAG_CHROMA) this.vectorStats(out.chroma, 12, skip, e - a, store.chromaStats[c]!, b, store.chroma[c]!, a);
       }
       if (this.flags & FLAG_MEL) {
@@ -194,11 +195,21 @@ export class BlockProcessor {
   }
 
   /** Σx² and max |x| over the samples [a·hop, e·hop) ∩ [0, n): the blocks partition the file. */
-  private sampleStats(c: number, b: number, a: number, e: number, s0: number): void {
-    const hop = this.o.hopLength;
-    const from = Math.max(0, a * hop) - s0;
-    const to = Math.min(this.info.frames, e * hop) - s0;
-    const [sq, peak] = this.kernels[c]!.sampleStats(from, to);
+  private sampleStats(c: number, b: number, a: number, e: number, s0: number, skip: number): void {
+    const k = this.kernels[c]!;
+    let sq = 0;
+    let peak = 0;
+    if (k.chunked) {
+      // frame t's hop-chunk is [t·hop, (t+1)·hop): the kernel measured them during the gather
+      const { chunkSq, chunkPeak } = k.out;
+      for (let j = skip; j < skip + e - a; j++) {
+        sq += chunkSq[j]!;
+        if (chunkPeak[j]! > peak) peak = chunkPeak[j]!;
+      }
+    } else {
+      const hop = this.o.hopLength;
+      [sq, peak] = k.sampleStats(Math.max(0, a * hop) - s0, Math.min(this.info.frames, e * hop) - s0);
+    }
     const bs = this.store.blockStats[c]!;
     bs[b * BSTAT] = sq;
     bs[b * BSTAT + 1] = peak;

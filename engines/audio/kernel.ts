@@ -23,6 +23,7 @@ export const FLAG_SPECTRAL = 1;
 export const FLAG_FLATNESS = 2;
 export const FLAG_MEL = 4;
 export const FLAG_CHROMA = 8;
+export const FLAG_BANDWIDTH = 16;
 
 interface Exports {
   memory: WebAssembly.Memory;
@@ -131,6 +132,9 @@ export interface StftOutputs {
   mfcc: Float32Array;
   /** Group-interleaved like mfcc, 12 per frame. */
   chroma: Float32Array;
+  /** Σx² and max |x| of frame t's samples [t·hop, (t+1)·hop) (when `chunked`). */
+  chunkSq: Float32Array;
+  chunkPeak: Float32Array;
 }
 
 /** Rows of float64 as one float32 array, row after row. */
@@ -152,6 +156,8 @@ export class StftKernel {
   /** Samples of the frames to analyse: frame j is signal[j·hop, j·hop + nFft). */
   readonly signal: Float32Array;
   readonly out: StftOutputs;
+  /** The kernel reports each frame's hop-chunk energy (hop a multiple of 4, at most nFft/2). */
+  readonly chunked: boolean;
   private readonly x: Exports;
   private readonly signalPtr: number;
 
@@ -200,7 +206,9 @@ export class StftKernel {
     const ptrs = scalars.map(() => x.alloc(frames * 4));
     const mfccPtr = x.alloc(frames * Math.max(nMfcc, 1) * 4);
     const chromaPtr = x.alloc(frames * 12 * 4);
-    x.setOutputs(...ptrs, mfccPtr, chromaPtr);
+    const chunkSqPtr = x.alloc(frames * 4);
+    const chunkPeakPtr = x.alloc(frames * 4);
+    x.setOutputs(...ptrs, mfccPtr, chromaPtr, chunkSqPtr, chunkPeakPtr);
     // Every allocation is done: the memory no longer grows, so these views stay valid.
     const buf = x.memory.buffer;
     this.signal = new Float32Array(buf, this.signalPtr, signalLength);
@@ -218,7 +226,10 @@ export class StftKernel {
       dbMax: view(ptrs[9]!),
       mfcc: new Float32Array(buf, mfccPtr, frames * nMfcc),
       chroma: new Float32Array(buf, chromaPtr, frames * 12),
+      chunkSq: view(chunkSqPtr),
+      chunkPeak: view(chunkPeakPtr),
     };
+    this.chunked = hop % 4 === 0 && hop <= nFft / 2;
   }
 
   /**

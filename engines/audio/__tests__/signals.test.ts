@@ -72,6 +72,15 @@ describe('a 440 Hz sine', () => {
     // a pure tone crosses zero 2 × 440 times a second
     expect(result.channels[0]!.features.zcr!.max).toBeCloseTo((2 * 440) / 44100, 3);
   });
+
+  it('measures loudness the same way whatever the hop (chunked in the kernel, or a separate pass)', async () => {
+    const odd = await analyzeAudioFile(path, { hopLength: 510, features: ['rms'], threads: 1 });
+    const wide = await analyzeAudioFile(path, { hopLength: 2048, features: ['rms'], threads: 1 });
+    for (const r of [odd, wide]) {
+      expect(r.channels[0]!.loudnessDbfs!).toBeCloseTo(result.channels[0]!.loudnessDbfs!, 5);
+      expect(r.channels[0]!.peakDbfs).toBe(result.channels[0]!.peakDbfs);
+    }
+  });
 });
 
 describe('click tracks', () => {

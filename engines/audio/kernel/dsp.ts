@@ -41,6 +41,7 @@ let bufA: usize = 0; // complex[M]
 let bufB: usize = 0; // complex[M]
 let pw: usize = 0; // v128[nbins] power
 let mag: usize = 0; // v128[nbins] magnitude, this group
+let cum: usize = 0; // v128[nbins] running sum of the magnitudes, this group
 let magPrev: usize = 0; // v128[nbins] magnitude, previous group (lane 3 = previous frame)
 let dbv: usize = 0; // v128[nMels] clipped dB mel, this group
 let dbPrev: usize = 0; // v128[nMels] previous group
@@ -61,8 +62,11 @@ let oDbMin: usize = 0;
 let oDbMax: usize = 0;
 let oMfcc: usize = 0;
 let oChroma: usize = 0;
+let oChunkSq: usize = 0; // Σx² of frame t's hop-chunk (see `chunked`)
+let oChunkPeak: usize = 0; // max |x| of the same chunk
 
-export const FLAG_SPECTRAL: i32 = 1; // centroid, bandwidth, rolloff, flux
+export const FLAG_SPECTRAL: i32 = 1; // centroid, rolloff, flux
+export const FLAG_BANDWIDTH: i32 = 16; // spectral bandwidth (a second pass over the bins)
 export const FLAG_FLATNESS: i32 = 2;
 export const FLAG_MEL: i32 = 4; // mel dB → mfcc, onset strength, dB range
 export const FLAG_CHROMA: i32 = 8;
@@ -82,6 +86,7 @@ export function configure(n: i32, bands: i32, coeffs: i32, rolloff: f32): void {
   bufB = heap.alloc(<usize>m << 5);
   pw = heap.alloc(<usize>nbins << 4);
   mag = heap.alloc(<usize>nbins << 4);
+  cum = heap.alloc(<usize>nbins << 4);
   magPrev = heap.alloc(<usize>nbins << 4);
   dbv = heap.alloc(<usize>max(bands, 1) << 4);
   dbPrev = heap.alloc(<usize>max(bands, 1) << 4);
@@ -109,8 +114,10 @@ export function setTables(
 
 export function setOutputs(
   centroid: usize, bandwidth: usize, rolloff: usize, flatness: usize, flux: usize, rms: usize, zcr: usize,
-  onset: usize, dbMin: usize, dbMax: usize, mfcc: usize, chroma: usize,
+  onset: usize, dbMin: usize, dbMax: usize, mfcc: usize, chroma: usize, chunkSq: usize, chunkPeak: usize,
 ): void {
+  oChunkSq = chunkSq;
+  oChunkPeak = chunkPeak;
   oCentroid = centroid;
   oBandwidth = bandwidth;
   oRolloff = rolloff;
@@ -369,6 +376,19 @@ function realPower(): void {
   return f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3);
 }
 
+/** Frequency of the first bin whose running magnitude sum (cum, lane `lane`) reaches thr. */
+function rolloffBin(lane: i32, thr: f32): f32 {
+  let lo = 0;
+  let hi = nbins - 1; // the last running sum is the total ≥ thr
+  const base = cum + (<usize>lane << 2);
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (load<f32>(base + (<usize>mid << 4)) >= thr) hi = mid;
+    else lo = mid + 1;
+  }
+  return load<f32>(freqs + (<usize>lo << 2));
+}
+
 /** exp(mean log P) / mean P from the exponent sum and mantissa product of the flatness loop. */
 function flatness(esum: i32, prod: f32, psum: f32, bias: f64, nb: f64): f64 {
   const log2sum = <f64>esum - bias + Math.log2(<f64>prod);
@@ -392,7 +412,12 @@ export function processStft(sig: usize, hop: i32, nGroups: i32, hasPrev: i32, fl
   const floorV = f32x4.splat(floor);
   const amin = f32x4.splat(1e-10);
   const dbScale = f32x4.splat(4.342944819032518); // 10 / ln 10
-  const wantFft = (flags & (FLAG_SPECTRAL | FLAG_FLATNESS | FLAG_MEL | FLAG_CHROMA)) != 0;
+  const wantFft = (flags & (FLAG_SPECTRAL | FLAG_BANDWIDTH | FLAG_FLATNESS | FLAG_MEL | FLAG_CHROMA)) != 0;
+  // the samples [hop·t, hop·(t+1)) — frame t's [N/2, N/2 + hop) — partition the signal: their Σx²
+  // and peak give the loudness without another pass (when hop is a multiple of 4 and ≤ N/2)
+  const chunked = (hop & 3) == 0 && hop <= (nfft >> 1);
+  const c0 = nfft >> 1;
+  const c1 = c0 + hop;
   for (let g = 0; g < nGroups; g++) {
     const f0 = sig + <usize>(g << 2) * hopB;
     const f1 = f0 + hopB;
@@ -400,6 +425,8 @@ export function processStft(sig: usize, hop: i32, nGroups: i32, hasPrev: i32, fl
     const f3 = f2 + hopB;
     // -- gather 4 frames into lanes (4×4 transposes), window, RMS and zero crossings
     let sq = zero;
+    let csq = zero;
+    let cpk = zero;
     let zc = i32x4.splat(0);
     let prevNeg = zero;
     for (let j = 0; j < nfft; j += 4) {
@@ -416,7 +443,12 @@ export function processStft(sig: usize, hop: i32, nGroups: i32, hasPrev: i32, fl
       const v1 = v128.shuffle<f32>(t0, t2, 2, 3, 6, 7);
       const v2 = v128.shuffle<f32>(t1, t3, 0, 1, 4, 5);
       const v3 = v128.shuffle<f32>(t1, t3, 2, 3, 6, 7);
-      sq = f32x4.add(sq, f32x4.add(f32x4.add(f32x4.mul(v0, v0), f32x4.mul(v1, v1)), f32x4.add(f32x4.mul(v2, v2), f32x4.mul(v3, v3))));
+      const e4 = f32x4.add(f32x4.add(f32x4.mul(v0, v0), f32x4.mul(v1, v1)), f32x4.add(f32x4.mul(v2, v2), f32x4.mul(v3, v3)));
+      sq = f32x4.add(sq, e4);
+      if (j >= c0 && j < c1) {
+        csq = f32x4.add(csq, e4);
+        cpk = f32x4.max(cpk, f32x4.max(f32x4.max(f32x4.abs(v0), f32x4.abs(v1)), f32x4.max(f32x4.abs(v2), f32x4.abs(v3))));
+      }
       // sign after zeroing |x| ≤ 1e-10: negative iff x < −1e-10 (zero counts as positive)
       const n0 = f32x4.lt(v0, thrNeg);
       const n1 = f32x4.lt(v1, thrNeg);
@@ -437,13 +469,17 @@ export function processStft(sig: usize, hop: i32, nGroups: i32, hasPrev: i32, fl
     const go = <usize>g << 4;
     v128.store(oRms + go, f32x4.sqrt(f32x4.mul(sq, invN)));
     v128.store(oZcr + go, f32x4.mul(f32x4.convert_i32x4_s(zc), invN));
+    if (chunked) {
+      v128.store(oChunkSq + go, csq);
+      v128.store(oChunkPeak + go, cpk);
+    }
     if (!wantFft) continue;
 
     realPower();
     const first = g == 0 && hasPrev == 0;
 
     // -- magnitude features
-    if (flags & (FLAG_SPECTRAL | FLAG_FLATNESS)) {
+    if (flags & (FLAG_SPECTRAL | FLAG_BANDWIDTH | FLAG_FLATNESS)) {
       let s1 = zero;
       let sf = zero;
       let flux = zero;
@@ -453,7 +489,7 @@ export function processStft(sig: usize, hop: i32, nGroups: i32, hasPrev: i32, fl
       const mantMask = i32x4.splat(0x007fffff);
       const oneBits = i32x4.splat(0x3f800000);
       let psum = zero;
-      const spectral = (flags & FLAG_SPECTRAL) != 0;
+      const spectral = (flags & (FLAG_SPECTRAL | FLAG_BANDWIDTH)) != 0;
       const flat = (flags & FLAG_FLATNESS) != 0;
       for (let k = 0; k < nbins; k++) {
         const ko = <usize>k << 4;
@@ -462,6 +498,7 @@ export function processStft(sig: usize, hop: i32, nGroups: i32, hasPrev: i32, fl
           const a = f32x4.sqrt(p);
           v128.store(mag + ko, a);
           s1 = f32x4.add(s1, a);
+          v128.store(cum + ko, s1); // running sum: the rolloff is found by binary search below
           sf = f32x4.add(sf, f32x4.mul(a, v128.load32_splat(freqs + (<usize>k << 2))));
           const prev = first ? v128.shuffle<f32>(a, a, 0, 0, 1, 2) : v128.shuffle<f32>(v128.load(magPrev + ko), a, 3, 4, 5, 6);
           flux = f32x4.add(flux, f32x4.max(zero, f32x4.sub(a, prev)));
@@ -488,23 +525,23 @@ export function processStft(sig: usize, hop: i32, nGroups: i32, hasPrev: i32, fl
         const norm = v128.bitselect(s1, f32x4.splat(1), ok);
         const centroid = f32x4.div(sf, norm);
         const thr = f32x4.mul(s1, f32x4.splat(rollPct));
-        let cum = zero;
-        let bw = zero;
-        let found = zero;
-        let roll = zero;
-        for (let k = 0; k < nbins; k++) {
-          const a = v128.load(mag + (<usize>k << 4));
-          const fk = v128.load32_splat(freqs + (<usize>k << 2));
-          const d = f32x4.sub(fk, centroid);
-          bw = f32x4.add(bw, f32x4.mul(a, f32x4.mul(d, d)));
-          cum = f32x4.add(cum, a);
-          const hit = v128.andnot(f32x4.ge(cum, thr), found);
-          roll = v128.bitselect(fk, roll, hit);
-          found = v128.or(found, hit);
+        // rolloff: the first bin whose running sum reaches the threshold, per lane (the sums only grow)
+        v128.store(oRolloff + go, f32x4(
+          rolloffBin(0, f32x4.extract_lane(thr, 0)),
+          rolloffBin(1, f32x4.extract_lane(thr, 1)),
+          rolloffBin(2, f32x4.extract_lane(thr, 2)),
+          rolloffBin(3, f32x4.extract_lane(thr, 3)),
+        ));
+        if (flags & FLAG_BANDWIDTH) {
+          let bw = zero;
+          for (let k = 0; k < nbins; k++) {
+            const a = v128.load(mag + (<usize>k << 4));
+            const d = f32x4.sub(v128.load32_splat(freqs + (<usize>k << 2)), centroid);
+            bw = f32x4.add(bw, f32x4.mul(a, f32x4.mul(d, d)));
+          }
+          v128.store(oBandwidth + go, f32x4.sqrt(f32x4.div(bw, norm)));
         }
         v128.store(oCentroid + go, centroid);
-        v128.store(oBandwidth + go, f32x4.sqrt(f32x4.div(bw, norm)));
-        v128.store(oRolloff + go, roll);
         v128.store(oFlux + go, flux);
         const t = magPrev;
         magPrev = mag;
