@@ -94,6 +94,7 @@ export function configure(n: i32, bands: i32, coeffs: i32, rolloff: f32): void {
   tacc = heap.alloc(<usize>nbins << 4);
   memory.fill(tacc, 0, <usize>nbins << 4);
   stats = heap.alloc(16);
+  gstate = heap.alloc(64);
 }
 
 export function setTables(
@@ -376,6 +377,58 @@ function realPower(): void {
   return f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3);
 }
 
+/** Gather state between the ranges of one group: Σx², crossings, previous sign, chunk peak. */
+let gstate: usize = 0;
+
+/** Samples [j0, j1) of 4 frames into lanes (transposes), windowed into bufA, with Σx² (RMS), zero
+ *  crossings (within the frame) and, when `peak`, max |x|, carried in gstate between ranges. */
+// @ts-ignore: decorator
+@inline function gather(f0: usize, f1: usize, f2: usize, f3: usize, j0: i32, j1: i32, fft: bool, peak: bool): void {
+  const thrNeg = f32x4.splat(-1e-10);
+  const zero = f32x4.splat(0);
+  let sq = v128.load(gstate);
+  let zc = v128.load(gstate, 16);
+  let prevNeg = v128.load(gstate, 32);
+  let pk = v128.load(gstate, 48);
+  for (let j = j0; j < j1; j += 4) {
+    const o = <usize>j << 2;
+    const r0 = v128.load(f0 + o);
+    const r1 = v128.load(f1 + o);
+    const r2 = v128.load(f2 + o);
+    const r3 = v128.load(f3 + o);
+    const t0 = v128.shuffle<f32>(r0, r1, 0, 4, 1, 5);
+    const t1 = v128.shuffle<f32>(r0, r1, 2, 6, 3, 7);
+    const t2 = v128.shuffle<f32>(r2, r3, 0, 4, 1, 5);
+    const t3 = v128.shuffle<f32>(r2, r3, 2, 6, 3, 7);
+    const v0 = v128.shuffle<f32>(t0, t2, 0, 1, 4, 5);
+    const v1 = v128.shuffle<f32>(t0, t2, 2, 3, 6, 7);
+    const v2 = v128.shuffle<f32>(t1, t3, 0, 1, 4, 5);
+    const v3 = v128.shuffle<f32>(t1, t3, 2, 3, 6, 7);
+    sq = f32x4.add(sq, f32x4.add(f32x4.add(f32x4.mul(v0, v0), f32x4.mul(v1, v1)), f32x4.add(f32x4.mul(v2, v2), f32x4.mul(v3, v3))));
+    if (peak) pk = f32x4.max(pk, f32x4.max(f32x4.max(f32x4.abs(v0), f32x4.abs(v1)), f32x4.max(f32x4.abs(v2), f32x4.abs(v3))));
+    // sign after zeroing |x| ≤ 1e-10: negative iff x < −1e-10 (zero counts as positive)
+    const n0 = f32x4.lt(v0, thrNeg);
+    const n1 = f32x4.lt(v1, thrNeg);
+    const n2 = f32x4.lt(v2, thrNeg);
+    const n3 = f32x4.lt(v3, thrNeg);
+    const c0 = j == 0 ? zero : v128.xor(n0, prevNeg);
+    zc = i32x4.sub(zc, i32x4.add(i32x4.add(c0, v128.xor(n1, n0)), i32x4.add(v128.xor(n2, n1), v128.xor(n3, n2))));
+    prevNeg = n3;
+    if (fft) {
+      const a = bufA + (<usize>j << 4); // complex index j/2 → byte (j/2)·32
+      const w = win + o;
+      v128.store(a, f32x4.mul(v0, v128.load32_splat(w)));
+      v128.store(a, f32x4.mul(v1, v128.load32_splat(w, 4)), 16);
+      v128.store(a, f32x4.mul(v2, v128.load32_splat(w, 8)), 32);
+      v128.store(a, f32x4.mul(v3, v128.load32_splat(w, 12)), 48);
+    }
+  }
+  v128.store(gstate, sq);
+  v128.store(gstate, zc, 16);
+  v128.store(gstate, prevNeg, 32);
+  if (peak) v128.store(gstate, pk, 48);
+}
+
 /** Frequency of the first bin whose running magnitude sum (cum, lane `lane`) reaches thr. */
 function rolloffBin(lane: i32, thr: f32): f32 {
   let lo = 0;
@@ -407,7 +460,6 @@ function flatness(esum: i32, prod: f32, psum: f32, bias: f64, nb: f64): f64 {
 export function processStft(sig: usize, hop: i32, nGroups: i32, hasPrev: i32, flags: i32, floor: f32): void {
   const hopB = <usize>hop << 2;
   const zero = f32x4.splat(0);
-  const thrNeg = f32x4.splat(-1e-10);
   const invN = f32x4.splat(1.0 / <f32>nfft);
   const floorV = f32x4.splat(floor);
   const amin = f32x4.splat(1e-10);
@@ -417,62 +469,34 @@ export function processStft(sig: usize, hop: i32, nGroups: i32, hasPrev: i32, fl
   // and peak give the loudness without another pass (when hop is a multiple of 4 and ≤ N/2)
   const chunked = (hop & 3) == 0 && hop <= (nfft >> 1);
   const c0 = nfft >> 1;
-  const c1 = c0 + hop;
   for (let g = 0; g < nGroups; g++) {
     const f0 = sig + <usize>(g << 2) * hopB;
     const f1 = f0 + hopB;
     const f2 = f1 + hopB;
     const f3 = f2 + hopB;
-    // -- gather 4 frames into lanes (4×4 transposes), window, RMS and zero crossings
-    let sq = zero;
-    let csq = zero;
-    let cpk = zero;
-    let zc = i32x4.splat(0);
-    let prevNeg = zero;
-    for (let j = 0; j < nfft; j += 4) {
-      const o = <usize>j << 2;
-      const r0 = v128.load(f0 + o);
-      const r1 = v128.load(f1 + o);
-      const r2 = v128.load(f2 + o);
-      const r3 = v128.load(f3 + o);
-      const t0 = v128.shuffle<f32>(r0, r1, 0, 4, 1, 5);
-      const t1 = v128.shuffle<f32>(r0, r1, 2, 6, 3, 7);
-      const t2 = v128.shuffle<f32>(r2, r3, 0, 4, 1, 5);
-      const t3 = v128.shuffle<f32>(r2, r3, 2, 6, 3, 7);
-      const v0 = v128.shuffle<f32>(t0, t2, 0, 1, 4, 5);
-      const v1 = v128.shuffle<f32>(t0, t2, 2, 3, 6, 7);
-      const v2 = v128.shuffle<f32>(t1, t3, 0, 1, 4, 5);
-      const v3 = v128.shuffle<f32>(t1, t3, 2, 3, 6, 7);
-      const e4 = f32x4.add(f32x4.add(f32x4.mul(v0, v0), f32x4.mul(v1, v1)), f32x4.add(f32x4.mul(v2, v2), f32x4.mul(v3, v3)));
-      sq = f32x4.add(sq, e4);
-      if (j >= c0 && j < c1) {
-        csq = f32x4.add(csq, e4);
-        cpk = f32x4.max(cpk, f32x4.max(f32x4.max(f32x4.abs(v0), f32x4.abs(v1)), f32x4.max(f32x4.abs(v2), f32x4.abs(v3))));
-      }
-      // sign after zeroing |x| ≤ 1e-10: negative iff x < −1e-10 (zero counts as positive)
-      const n0 = f32x4.lt(v0, thrNeg);
-      const n1 = f32x4.lt(v1, thrNeg);
-      const n2 = f32x4.lt(v2, thrNeg);
-      const n3 = f32x4.lt(v3, thrNeg);
-      const c0 = j == 0 ? zero : v128.xor(n0, prevNeg);
-      zc = i32x4.sub(zc, i32x4.add(i32x4.add(c0, v128.xor(n1, n0)), i32x4.add(v128.xor(n2, n1), v128.xor(n3, n2))));
-      prevNeg = n3;
-      if (wantFft) {
-        const a = bufA + (<usize>j << 4); // complex index j/2 → byte (j/2)·32
-        const w = win + o;
-        v128.store(a, f32x4.mul(v0, v128.load32_splat(w)));
-        v128.store(a, f32x4.mul(v1, v128.load32_splat(w, 4)), 16);
-        v128.store(a, f32x4.mul(v2, v128.load32_splat(w, 8)), 32);
-        v128.store(a, f32x4.mul(v3, v128.load32_splat(w, 12)), 48);
-      }
+    // -- gather 4 frames into lanes (4×4 transposes), window, RMS and zero crossings; the
+    // frames' hop-chunks [N/2, N/2 + hop) (which partition the signal) also get Σx² and peak
+    const st = gstate;
+    v128.store(st, zero);
+    v128.store(st, zero, 16);
+    v128.store(st, zero, 32);
+    if (chunked) {
+      gather(f0, f1, f2, f3, 0, c0, wantFft, false);
+      const before = v128.load(st);
+      v128.store(st, zero);
+      v128.store(st, zero, 48);
+      gather(f0, f1, f2, f3, c0, c0 + hop, wantFft, true);
+      const chunk = v128.load(st);
+      v128.store(oChunkSq + (<usize>g << 4), chunk);
+      v128.store(oChunkPeak + (<usize>g << 4), v128.load(st, 48));
+      v128.store(st, f32x4.add(before, chunk));
+      gather(f0, f1, f2, f3, c0 + hop, nfft, wantFft, false);
+    } else {
+      gather(f0, f1, f2, f3, 0, nfft, wantFft, false);
     }
     const go = <usize>g << 4;
-    v128.store(oRms + go, f32x4.sqrt(f32x4.mul(sq, invN)));
-    v128.store(oZcr + go, f32x4.mul(f32x4.convert_i32x4_s(zc), invN));
-    if (chunked) {
-      v128.store(oChunkSq + go, csq);
-      v128.store(oChunkPeak + go, cpk);
-    }
+    v128.store(oRms + go, f32x4.sqrt(f32x4.mul(v128.load(st), invN)));
+    v128.store(oZcr + go, f32x4.mul(f32x4.convert_i32x4_s(v128.load(st, 16)), invN));
     if (!wantFft) continue;
 
     realPower();
