@@ -4,24 +4,6 @@
 export type WindowName = 'hann' | 'hamming' | 'blackman';
 export type MelScale = 'slaney' | 'htk';
 
-/** Every feature the engine computes; `features` in the options selects a subset. */
-export const FEATURE_NAMES = [
-  'spectralCentroid',
-  'spectralBandwidth',
-  'spectralRolloff',
-  'spectralFlatness',
-  'spectralFlux',
-  'rms',
-  'zcr',
-  'onsetStrength',
-  'mfcc',
-  'chroma',
-  'tempo',
-  'beats',
-  'onsets',
-] as const;
-export type FeatureName = (typeof FEATURE_NAMES)[number];
-
 /** The per-frame scalar features (one number per STFT frame). */
 export const SCALAR_FEATURES = [
   'spectralCentroid',
@@ -34,6 +16,10 @@ export const SCALAR_FEATURES = [
   'onsetStrength',
 ] as const;
 export type ScalarFeature = (typeof SCALAR_FEATURES)[number];
+
+/** Every feature the engine computes; `features` in the options selects a subset. */
+export const FEATURE_NAMES = [...SCALAR_FEATURES, 'mfcc', 'chroma', 'tempo', 'beats', 'onsets'] as const;
+export type FeatureName = (typeof FEATURE_NAMES)[number];
 
 export interface AudioOptions {
   /** Default: all of FEATURE_NAMES. */

@@ -534,13 +534,15 @@ export function decodeWavFrames(
   }
   if (size === 1) decodeU8(src, frames, ch, out, outOffset);
   else if (size === 3) decodeS24(src, frames, ch, out, outOffset);
-  else if (size === 2 && fast) decodeS16(new Int16Array(buffer, byteOffset, samples), frames, ch, out, outOffset);
-  else if (size === 4 && fast) decodeS32(new Int32Array(buffer, byteOffset, samples), frames, ch, out, outOffset);
+  else if (size === 2 && fast) decodeInt(new Int16Array(buffer, byteOffset, samples), frames, ch, out, outOffset, 1 / 32768);
+  else if (size === 4 && fast) decodeInt(new Int32Array(buffer, byteOffset, samples), frames, ch, out, outOffset, 1 / 2147483648);
   else decodePortable(src, frames, ch, size, false, out, outOffset);
 }
 
-// One function per sample type keeps each loop's element access monomorphic; within each, mono and
-// stereo get their own loops because they are nearly every real file.
+// One function per sample layout keeps each loop's element access monomorphic, except decodeInt,
+// which serves both Int16Array and Int32Array views (a two-way polymorphic access V8 handles well;
+// these are fallbacks behind the WebAssembly path). Within each, mono and stereo get their own loops
+// because they are nearly every real file.
 
 function decodeU8(s: Uint8Array, n: number, ch: number, out: Float32Array[], off: number): void {
   const k = 1 / 128;
@@ -562,8 +564,8 @@ function decodeU8(s: Uint8Array, n: number, ch: number, out: Float32Array[], off
   }
 }
 
-function decodeS16(s: Int16Array, n: number, ch: number, out: Float32Array[], off: number): void {
-  const k = 1 / 32768;
+/** 16- and 32-bit signed PCM through an aligned typed view: sample × k, where k = 1 / 2^(bits−1). */
+function decodeInt(s: Int16Array | Int32Array, n: number, ch: number, out: Float32Array[], off: number, k: number): void {
   if (ch === 1) {
     const o = out[0]!;
     for (let i = 0; i < n; i++) o[off + i] = s[i]! * k;
@@ -600,26 +602,6 @@ function decodeS24(s: Uint8Array, n: number, ch: number, out: Float32Array[], of
     for (let c = 0; c < ch; c++) {
       const o = out[c]!;
       for (let i = 0, j = 3 * c; i < n; i++, j += stride) o[off + i] = ((s[j]! << 8) | (s[j + 1]! << 16) | (s[j + 2]! << 24)) * k;
-    }
-  }
-}
-
-function decodeS32(s: Int32Array, n: number, ch: number, out: Float32Array[], off: number): void {
-  const k = 1 / 2147483648;
-  if (ch === 1) {
-    const o = out[0]!;
-    for (let i = 0; i < n; i++) o[off + i] = s[i]! * k;
-  } else if (ch === 2) {
-    const o0 = out[0]!;
-    const o1 = out[1]!;
-    for (let i = 0, j = 0; i < n; i++, j += 2) {
-      o0[off + i] = s[j]! * k;
-      o1[off + i] = s[j + 1]! * k;
-    }
-  } else {
-    for (let c = 0; c < ch; c++) {
-      const o = out[c]!;
-      for (let i = 0, j = c; i < n; i++, j += ch) o[off + i] = s[j]! * k;
     }
   }
 }

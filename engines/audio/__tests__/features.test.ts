@@ -7,45 +7,14 @@
 //   (librosa's own float32 STFT has the same limit); power spectra: 1e-4 relative to the frame's
 //   peak; dB mel and MFCC: 2e-3 dB absolute (values up to ~1,100); chroma (normalised to 1): 1e-5;
 //   tempogram: 2e-4 × max; rolloff, tempo, beat frames and onset frames: exactly equal.
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAnalysis, type FrameAnalysis } from '../analyze.ts';
 import { FLAG_MEL, FLAG_SPECTRAL, StftKernel } from '../kernel.ts';
 import { openWavSync, WavReader } from '../wav.ts';
-import type { AudioOptions, MelScale, WindowName } from '../types.ts';
+import type { AudioOptions } from '../types.ts';
+import { FIXTURES, loadFixtures, type Fixture } from './fixtures.ts';
 
-const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'audio', 'fixtures');
-
-interface FixtureChannel {
-  power_frames: { frames: number[]; power: number[][] };
-  mel_db_frames: { frames: number[]; mel_db: number[][] };
-  centroid: number[];
-  bandwidth: number[];
-  rolloff: number[];
-  flatness: number[];
-  flux: number[];
-  rms: number[];
-  zcr: number[];
-  mfcc: number[][];
-  chroma: number[][];
-  onset_env: number[];
-  tempogram_mean: number[];
-  tempo: number;
-  beats: number[];
-  onsets: number[];
-}
-
-interface Fixture {
-  wav: string;
-  sr: number;
-  n_frames: number;
-  params: { n_fft: number; hop: number; window: WindowName; n_mels: number; mel_scale: MelScale; n_mfcc: number; rolloff_percent: number; top_db: number };
-  channels: FixtureChannel[];
-}
-
-const fixtures: [string, Fixture][] = readdirSync(FIXTURES)
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as Fixture]);
+const fixtures = loadFixtures();
 
 function options(fx: Fixture, threads = 1): AudioOptions {
   const p = fx.params;

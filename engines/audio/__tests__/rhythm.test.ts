@@ -1,8 +1,6 @@
 // Rhythm post-processing against the numpy/scipy reference (test/audio/reference/features.py):
 // every fixture channel's onset envelope must give the reference tempogram mean (1e-6 relative),
 // the same tempo, beat frames and onset frames; then hand-checked edge cases.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { InvalidInputError } from '../../errors.ts';
 import {
   Radix2Fft,
@@ -18,29 +16,9 @@ import {
   tempogramMean,
   type RealFftPower,
 } from '../rhythm.ts';
+import { loadFixtures } from './fixtures.ts';
 
-const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'audio', 'fixtures');
-
-interface FixtureChannel {
-  onset_env: number[];
-  tempogram_mean: number[];
-  tempo: number;
-  beats: number[];
-  onsets: number[];
-}
-
-interface Fixture {
-  wav: string;
-  sr: number;
-  params: { hop: number };
-  n_frames: number;
-  channels: FixtureChannel[];
-}
-
-const fixtures: [string, Fixture][] = readdirSync(FIXTURES)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(path.join(FIXTURES, f), 'utf8')) as Fixture]);
+const fixtures = loadFixtures();
 
 const cases = fixtures.flatMap(([name, fx]) => fx.channels.map((ch, i) => ({ label: `${name} ch${i}`, fx, ch })));
 

@@ -135,6 +135,55 @@ export function setOutputs(
 
 // ---- FFT --------------------------------------------------------------------------------------
 
+/** One radix-4 butterfly (4 lanes): inputs at x, x + q1, x + 2q1, x + 3q1; outputs at y, y + sb,
+ *  y + 2sb, y + 3sb, the last three times w1, w2, w3 when `twiddled` (the last stage has none). */
+// @ts-ignore: decorator
+@inline function radix4(
+  xi: usize, yi: usize, q1: usize, sb: usize, twiddled: bool,
+  w1r: v128, w1i: v128, w2r: v128, w2i: v128, w3r: v128, w3i: v128,
+): void {
+  const ar = v128.load(xi);
+  const ai = v128.load(xi, 16);
+  const br = v128.load(xi + q1);
+  const bi = v128.load(xi + q1, 16);
+  const cr = v128.load(xi + 2 * q1);
+  const ci = v128.load(xi + 2 * q1, 16);
+  const dr = v128.load(xi + 3 * q1);
+  const di = v128.load(xi + 3 * q1, 16);
+  const apcr = f32x4.add(ar, cr);
+  const apci = f32x4.add(ai, ci);
+  const amcr = f32x4.sub(ar, cr);
+  const amci = f32x4.sub(ai, ci);
+  const bpdr = f32x4.add(br, dr);
+  const bpdi = f32x4.add(bi, di);
+  // j·(b − d) = (−(bi − di), br − dr)
+  const jr = f32x4.sub(di, bi);
+  const ji = f32x4.sub(br, dr);
+  v128.store(yi, f32x4.add(apcr, bpdr));
+  v128.store(yi, f32x4.add(apci, bpdi), 16);
+  const u1r = f32x4.sub(amcr, jr);
+  const u1i = f32x4.sub(amci, ji);
+  const u2r = f32x4.sub(apcr, bpdr);
+  const u2i = f32x4.sub(apci, bpdi);
+  const u3r = f32x4.add(amcr, jr);
+  const u3i = f32x4.add(amci, ji);
+  if (twiddled) {
+    v128.store(yi + sb, f32x4.sub(f32x4.mul(w1r, u1r), f32x4.mul(w1i, u1i)));
+    v128.store(yi + sb, f32x4.add(f32x4.mul(w1r, u1i), f32x4.mul(w1i, u1r)), 16);
+    v128.store(yi + 2 * sb, f32x4.sub(f32x4.mul(w2r, u2r), f32x4.mul(w2i, u2i)));
+    v128.store(yi + 2 * sb, f32x4.add(f32x4.mul(w2r, u2i), f32x4.mul(w2i, u2r)), 16);
+    v128.store(yi + 3 * sb, f32x4.sub(f32x4.mul(w3r, u3r), f32x4.mul(w3i, u3i)));
+    v128.store(yi + 3 * sb, f32x4.add(f32x4.mul(w3r, u3i), f32x4.mul(w3i, u3r)), 16);
+  } else {
+    v128.store(yi + sb, u1r);
+    v128.store(yi + sb, u1i, 16);
+    v128.store(yi + 2 * sb, u2r);
+    v128.store(yi + 2 * sb, u2i, 16);
+    v128.store(yi + 3 * sb, u3r);
+    v128.store(yi + 3 * sb, u3i, 16);
+  }
+}
+
 /** Ping-pong complex FFT of size M on 4 lanes (Stockham autosort: no bit reversal). M = 2^k or
  *  3·2^k: a radix-3 stage when 3 divides M, radix-4 stages, then one radix-2 stage when the rest is
  *  an odd power of two. Returns the buffer holding the result. */
@@ -204,37 +253,7 @@ function fftM(): usize {
       let xi = x + <usize>p * sb;
       let yi = y + (<usize>p << 2) * sb;
       for (let q = 0; q < s; q++) {
-        const ar = v128.load(xi);
-        const ai = v128.load(xi, 16);
-        const br = v128.load(xi + q1);
-        const bi = v128.load(xi + q1, 16);
-        const cr = v128.load(xi + 2 * q1);
-        const ci = v128.load(xi + 2 * q1, 16);
-        const dr = v128.load(xi + 3 * q1);
-        const di = v128.load(xi + 3 * q1, 16);
-        const apcr = f32x4.add(ar, cr);
-        const apci = f32x4.add(ai, ci);
-        const amcr = f32x4.sub(ar, cr);
-        const amci = f32x4.sub(ai, ci);
-        const bpdr = f32x4.add(br, dr);
-        const bpdi = f32x4.add(bi, di);
-        // j·(b − d) = (−(bi − di), br − dr)
-        const jr = f32x4.sub(di, bi);
-        const ji = f32x4.sub(br, dr);
-        v128.store(yi, f32x4.add(apcr, bpdr));
-        v128.store(yi, f32x4.add(apci, bpdi), 16);
-        const u1r = f32x4.sub(amcr, jr);
-        const u1i = f32x4.sub(amci, ji);
-        v128.store(yi + sb, f32x4.sub(f32x4.mul(w1r, u1r), f32x4.mul(w1i, u1i)));
-        v128.store(yi + sb, f32x4.add(f32x4.mul(w1r, u1i), f32x4.mul(w1i, u1r)), 16);
-        const u2r = f32x4.sub(apcr, bpdr);
-        const u2i = f32x4.sub(apci, bpdi);
-        v128.store(yi + 2 * sb, f32x4.sub(f32x4.mul(w2r, u2r), f32x4.mul(w2i, u2i)));
-        v128.store(yi + 2 * sb, f32x4.add(f32x4.mul(w2r, u2i), f32x4.mul(w2i, u2r)), 16);
-        const u3r = f32x4.add(amcr, jr);
-        const u3i = f32x4.add(amci, ji);
-        v128.store(yi + 3 * sb, f32x4.sub(f32x4.mul(w3r, u3r), f32x4.mul(w3i, u3i)));
-        v128.store(yi + 3 * sb, f32x4.add(f32x4.mul(w3r, u3i), f32x4.mul(w3i, u3r)), 16);
+        radix4(xi, yi, q1, sb, true, w1r, w1i, w2r, w2i, w3r, w3i);
         xi += 32;
         yi += 32;
       }
@@ -249,33 +268,12 @@ function fftM(): usize {
   if (n == 4) {
     // last radix-4 stage: p = 0 only, all twiddles are 1
     const sb = <usize>s << 5;
+    const one = f32x4.splat(1);
+    const zero = f32x4.splat(0);
     let xi = x;
     let yi = y;
     for (let q = 0; q < s; q++) {
-      const ar = v128.load(xi);
-      const ai = v128.load(xi, 16);
-      const br = v128.load(xi + sb);
-      const bi = v128.load(xi + sb, 16);
-      const cr = v128.load(xi + 2 * sb);
-      const ci = v128.load(xi + 2 * sb, 16);
-      const dr = v128.load(xi + 3 * sb);
-      const di = v128.load(xi + 3 * sb, 16);
-      const apcr = f32x4.add(ar, cr);
-      const apci = f32x4.add(ai, ci);
-      const amcr = f32x4.sub(ar, cr);
-      const amci = f32x4.sub(ai, ci);
-      const bpdr = f32x4.add(br, dr);
-      const bpdi = f32x4.add(bi, di);
-      const jr = f32x4.sub(di, bi);
-      const ji = f32x4.sub(br, dr);
-      v128.store(yi, f32x4.add(apcr, bpdr));
-      v128.store(yi, f32x4.add(apci, bpdi), 16);
-      v128.store(yi + sb, f32x4.sub(amcr, jr));
-      v128.store(yi + sb, f32x4.sub(amci, ji), 16);
-      v128.store(yi + 2 * sb, f32x4.sub(apcr, bpdr));
-      v128.store(yi + 2 * sb, f32x4.sub(apci, bpdi), 16);
-      v128.store(yi + 3 * sb, f32x4.add(amcr, jr));
-      v128.store(yi + 3 * sb, f32x4.add(amci, ji), 16);
+      radix4(xi, yi, sb, sb, false, one, zero, one, zero, one, zero);
       xi += 32;
       yi += 32;
     }
