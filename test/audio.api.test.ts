@@ -15,6 +15,7 @@ import type { AudioAnalysisOptions, AudioAnalysisProgressSubscription as Progres
 import { AnalyzeAudioMutation, AudioAnalysisJobQuery, AudioAnalysisProgressSubscription } from '../client/operations';
 import { makeAudioFixtures, type AudioFixtures } from './audio.scenarios';
 import { backend, createTestDatabase } from './helpers/db';
+import { expectCode } from './helpers/errors';
 import { startTestServer, type TestServer } from './helpers/server';
 
 type Job = ProgressResult['audioAnalysisProgress'];
@@ -54,16 +55,6 @@ async function analyze(file: string, options?: AudioAnalysisOptions, client = ts
   // The Upload variable is a placeholder that the multipart `map` fills in.
   const { analyzeAudio } = await client.request(AnalyzeAudioMutation, { file: null as unknown as Blob, options }, [{ path: 'file', data, filename: path.basename(file) }]);
   return analyzeAudio;
-}
-
-async function expectCode(promise: Promise<unknown>, code: string): Promise<{ message: string; extensions: Record<string, unknown> }> {
-  const err = (await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )) as { code?: string; message: string; errors?: { extensions?: Record<string, unknown> }[] } | null;
-  expect(err).not.toBeNull();
-  expect({ code: err?.code, message: err?.message }).toEqual({ code, message: expect.any(String) });
-  return { message: err?.message ?? '', extensions: err?.errors?.[0]?.extensions ?? {} };
 }
 
 const jobCount = async () => (await ts.server.platform.db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM "AudioAnalysisJob"'))[0]?.n;

@@ -1,36 +1,18 @@
 // `trebuchet audio analyze` end to end: the real bin as a child process on real WAV files made
 // with sox, through the esbuild bundle (built here, as `npm install` does) and through the sources.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { cliEnv, ROOT, runCli } from './helpers/cli';
 
 jest.setTimeout(120_000);
 
-const ROOT = path.resolve(__dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'trebuchet.js');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'trebuchet-audio-cli-'));
 const CLICKS = path.join(tmp, 'clicks.wav');
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Result> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv };
-  delete env.NODE_OPTIONS;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'audio', 'analyze', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-  });
-}
+/** Runs `trebuchet audio analyze …` with stdin not connected. */
+const run = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => runCli(['audio', 'analyze', ...args], { env: cliEnv(extraEnv) });
 
 beforeAll(() => {
   execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-cli.js')], { cwd: ROOT });

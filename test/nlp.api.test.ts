@@ -22,6 +22,7 @@ import {
   SimilarDocumentsQuery,
 } from '../client/operations';
 import { backend } from './helpers/db';
+import { expectCode } from './helpers/errors';
 import { startTestServer, type TestServer } from './helpers/server';
 import { bulkDocuments, languages, nearDuplicates, reviews, sentences } from './nlp.scenarios';
 
@@ -58,16 +59,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await ts?.close();
 });
-
-async function expectCode(promise: Promise<unknown>, code: string): Promise<{ message: string; extensions: Record<string, unknown> }> {
-  const err = (await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )) as { code?: string; message: string; errors?: { extensions?: Record<string, unknown> }[] } | null;
-  expect(err).not.toBeNull();
-  expect({ code: err?.code, message: err?.message }).toEqual({ code, message: expect.any(String) });
-  return { message: err?.message ?? '', extensions: err?.errors?.[0]?.extensions ?? {} };
-}
 
 const add = (collection: string, documents: DocumentInput[], options?: { onDuplicate?: 'FAIL' | 'SKIP'; keywords?: number }) =>
   ts.client.request(AddDocumentsMutation, { collection, documents, options });

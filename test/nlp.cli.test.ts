@@ -4,47 +4,23 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { BIN, cliEnv, ROOT, runCli } from './helpers/cli';
 
 jest.setTimeout(120_000);
 
-const ROOT = path.resolve(__dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'trebuchet.js');
 const SENTENCES = readFileSync(path.join(ROOT, 'engines/nlp/__tests__/fixtures/sentences-en.txt'), 'utf8').split('\n').filter(Boolean);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'trebuchet-nlp-cli-'));
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const e: NodeJS.ProcessEnv = { ...process.env, ...extra };
-  delete e.NODE_OPTIONS;
-  return e;
-}
-
 /** Runs `trebuchet nlp analyze …` with `input` on stdin (a string or raw bytes). */
-function analyze(args: string[], input: string | Buffer = '', extraEnv: NodeJS.ProcessEnv = {}): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'nlp', 'analyze', ...args], { cwd: ROOT, env: env(extraEnv), stdio: ['pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(input);
-  });
-}
+const analyze = (args: string[], input: string | Buffer = '', extraEnv: NodeJS.ProcessEnv = {}) =>
+  runCli(['nlp', 'analyze', ...args], { input, env: cliEnv(extraEnv) });
 
 const lines = (stdout: string) => stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
 const docs = (n: number, offset = 0) =>
   Array.from({ length: n }, (_, i) => JSON.stringify({ id: `d${i + offset}`, text: `${SENTENCES[(i + offset) % SENTENCES.length]} ${SENTENCES[(i * 7 + offset + 1) % SENTENCES.length]}` })).join('\n') + '\n';
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-cli.js')], { cwd: ROOT, env: env() });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-cli.js')], { cwd: ROOT, env: cliEnv() });
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -178,7 +154,7 @@ test('identical output for 1 and 2 threads, and for the bundle and the TypeScrip
 });
 
 test('streams: results of the first batch arrive before the input ends', async () => {
-  const child = spawn(process.execPath, [BIN, 'nlp', 'analyze', '--batch', '50', '--only', 'sentiment'], { cwd: ROOT, env: env(), stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'nlp', 'analyze', '--batch', '50', '--only', 'sentiment'], { cwd: ROOT, env: cliEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
   let received = '';
   const firstOutput = new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => {
     received += d.toString();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { graphql } from '../client/gql';
 import type { TestModelsPageQuery } from '../client/gql/graphql';
 import { CreateModelMutation, RegisterModelVersionMutation, SetModelAliasMutation } from '../client/operations';
+import { expectCode } from './helpers/errors';
 import { linearModel, truncated } from './helpers/onnx';
 import { startTestServer, type TestServer } from './helpers/server';
 
@@ -153,23 +154,13 @@ async function artifactFiles(): Promise<string[]> {
   return files;
 }
 
-async function expectCode(promise: Promise<unknown>, code: string): Promise<string> {
-  const err = (await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )) as { code?: string; message: string } | null;
-  expect(err).not.toBeNull();
-  expect(err?.code).toBe(code);
-  return err?.message ?? '';
-}
-
 describe('models', () => {
   test('create, read, update; duplicate names are CONFLICT; invalid names BAD_USER_INPUT', async () => {
     const created = await ts.client.request(CreateModelMutation, { input: { name: 'iris-classifier', task: 'text-classification', description: 'd', tags: [{ key: 'team', value: 'ml' }] } });
     expect(created.createModel).toMatchObject({ name: 'iris-classifier', task: 'text-classification', versionCount: 0, tags: [{ key: 'team', value: 'ml' }] });
     await expectCode(ts.client.request(CreateModelMutation, { input: { name: 'iris-classifier' } }), 'CONFLICT');
     for (const bad of ['Iris', 'has space', '-lead', '', 'x'.repeat(129), 'emoji😀']) {
-      const msg = await expectCode(ts.client.request(CreateModelMutation, { input: { name: bad } }), 'BAD_USER_INPUT');
+      const { message: msg } = await expectCode(ts.client.request(CreateModelMutation, { input: { name: bad } }), 'BAD_USER_INPUT');
       expect(msg).toContain('invalid model name');
     }
     const updated = await ts.client.request(UpdateModelMutation, { input: { name: 'iris-classifier', description: 'new', task: null } });
@@ -259,7 +250,7 @@ describe('versions and artifacts', () => {
       ['metrics not numbers', ts.client.request(RegisterModelVersionMutation, { input: { model: 'linear', framework: 'OTHER', artifactBase64: b64(Buffer.from('x')), metrics: { acc: 'high' } } })],
     ];
     for (const [name, p] of cases) {
-      const msg = await expectCode(p, 'BAD_USER_INPUT').catch((e: Error) => {
+      const { message: msg } = await expectCode(p, 'BAD_USER_INPUT').catch((e: Error) => {
         throw new Error(`${name}: ${e.message}`);
       });
       expect(msg.length).toBeGreaterThan(5);
@@ -369,7 +360,7 @@ describe('aliases', () => {
   test('deleteModel refuses while an alias points at a version, unless forced; artifacts go with it', async () => {
     const sha = (await ts.client.request(ModelVersionQuery, { model: 'linear', version: 1 })).modelVersion?.sha256 as string;
     expect(await artifactFiles()).toContain(sha);
-    const msg = await expectCode(ts.client.request(DeleteModelMutation, { name: 'linear' }), 'PRECONDITION_FAILED');
+    const { message: msg } = await expectCode(ts.client.request(DeleteModelMutation, { name: 'linear' }), 'PRECONDITION_FAILED');
     expect(msg).toContain('staging');
     expect((await ts.client.request(ModelQuery, { name: 'linear', alias: 'x' })).model).not.toBeNull();
     const deleted = await ts.client.request(DeleteModelMutation, { name: 'linear', force: true });

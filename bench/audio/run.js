@@ -47,7 +47,7 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const {
   TIME, MB, measureProcess, requireApt: requireAptAs, sha256File, describeMachine, packageVersion, pythonVersions,
-  median, fmt, ratioFmt, table, showArgv: showArgvFrom,
+  median, fmt, ratioFmt, table, showArgv: showArgvFrom, problemLines,
 } = require('../lib/measure');
 const { wavInfo } = require('./wav');
 
@@ -475,15 +475,7 @@ function report(ctx, results) {
       ['r', 'l', 'r', 'r', 'r', 'l']));
   }
 
-  const problems = [];
-  for (const { target, runs } of results) {
-    runs.forEach((r, i) => {
-      if (r.status === 'ok') return;
-      problems.push(`- ${target.name}, round ${i + 1}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`
-        + (r.problems?.length ? `\n    ${r.problems.join('\n    ')}` : '')
-        + (r.stderr_tail ? `\n    stderr (tail):\n      ${r.stderr_tail.split('\n').join('\n      ')}` : ''));
-    });
-  }
+  const problems = problemLines(results);
   if (problems.length) out.push(`\nProblems:\n${problems.join('\n')}`);
   // The 1-minute load average before each run: above the core count, other processes were competing.
   const load = Math.max(...results.flatMap((r) => r.runs.map((x) => x.load_before)));

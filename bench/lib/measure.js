@@ -264,10 +264,28 @@ function showArgv(argv, root) {
     : path.isAbsolute(a) && a.startsWith(root + path.sep) ? path.relative(root, a) : a)).join(' ');
 }
 
+/**
+ * One Markdown list item per run that was not 'ok' in `results` ([{ target, runs }]): target name,
+ * round, status and reason, then the run's problems and stderr tail indented beneath. Empty when
+ * every run was ok.
+ */
+function problemLines(results) {
+  const problems = [];
+  for (const { target, runs } of results) {
+    runs.forEach((r, i) => {
+      if (r.status === 'ok') return;
+      problems.push(`- ${target.name}, round ${i + 1}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`
+        + (r.problems?.length ? `\n    ${r.problems.join('\n    ')}` : '')
+        + (r.stderr_tail ? `\n    stderr (tail):\n      ${r.stderr_tail.split('\n').join('\n      ')}` : ''));
+    });
+  }
+  return problems;
+}
+
 module.exports = {
   TIME, HAVE_TIME, MB, PAGE,
   sampleTree, tail, measureProcess,
   missingApt, requireApt, sha256File,
   describeMachine, packageVersion, pythonVersions,
-  median, fmt, ratioFmt, table, showArgv,
+  median, fmt, ratioFmt, table, showArgv, problemLines,
 };

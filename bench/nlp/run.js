@@ -37,7 +37,7 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const {
   TIME, HAVE_TIME, MB, measureProcess, requireApt: requireAptAs, sha256File, describeMachine, packageVersion,
-  median, fmt, ratioFmt, table, showArgv: showArgvFrom,
+  median, fmt, ratioFmt, table, showArgv: showArgvFrom, problemLines,
 } = require('../lib/measure');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -410,15 +410,7 @@ function report(ctx, results) {
     out.push(`\nTargets (${main.name}):\n${lines.join('\n')}`);
   }
 
-  const problems = [];
-  for (const { target, runs } of results) {
-    runs.forEach((r, i) => {
-      if (r.status === 'ok') return;
-      problems.push(`- ${target.name}, round ${i + 1}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`
-        + (r.problems?.length ? `\n    ${r.problems.join('\n    ')}` : '')
-        + (r.stderr_tail ? `\n    stderr (tail):\n      ${r.stderr_tail.split('\n').join('\n      ')}` : ''));
-    });
-  }
+  const problems = problemLines(results);
   if (problems.length) out.push(`\nProblems:\n${problems.join('\n')}`);
   console.log(out.join('\n'));
   return { summary: sums, ratios };
