@@ -2,7 +2,7 @@
 // `npm run bench`: runs every benchmark suite in turn (TypeScript entry points through tsx, plain
 // JavaScript ones directly) and stops at the first that fails. Suites read their settings from the
 // environment; `npm run bench -- nlp` runs only the named suites, and options after the names go to
-// each of them (`npm run bench -- audio --seconds 60`).
+// each of them (`npm run bench -- audio --seconds 60`, `npm run bench -- combine --skip-fuzzy`).
 'use strict';
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
@@ -12,6 +12,7 @@ const SUITES = {
   api: 'api/run.ts',
   nlp: 'nlp/run.js',
   audio: 'audio/run.js',
+  combine: 'combine/run.js',
 };
 
 const argv = process.argv.slice(2);

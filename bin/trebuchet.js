@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Entry point of the `trebuchet` command. `trebuchet nlp …` and `trebuchet audio …` run their
-// esbuild bundles in dist/ when they are up to date (fast start: no TypeScript compilation, no
+// Entry point of the `trebuchet` command. `trebuchet nlp …`, `audio …`, `integrate …` and
+// `transform …` run their esbuild bundles in dist/ when they are up to date (fast start: no TypeScript compilation, no
 // server code); everything else — and those when a bundle is missing or older than its sources —
 // runs the TypeScript CLI through tsx.
 const fs = require('node:fs');
@@ -11,6 +11,8 @@ const ROOT = path.join(__dirname, '..');
 const BUNDLES = {
   nlp: { file: 'nlp-cli.js', sources: ['engines/nlp', 'cli', 'engines'] },
   audio: { file: 'audio-cli.js', sources: ['engines/audio', 'cli', 'engines'] },
+  integrate: { file: 'data-cli.js', sources: ['engines/integration', 'engines/pipeline', 'cli', 'engines'] },
+  transform: { file: 'data-cli.js', sources: ['engines/integration', 'engines/pipeline', 'cli', 'engines'] },
 };
 
 function freshBundle(spec) {

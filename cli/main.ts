@@ -10,6 +10,7 @@ import { CreateModelMutation, ListModelsQuery, RegisterModelVersionMutation, Set
 import type { ListModelsQuery as ListModelsResult, ModelFramework } from '../client/gql/graphql';
 import { addNlpCommands } from './nlp';
 import { addAudioCommands } from './audio';
+import { addDataCommands } from './data';
 
 const pkg = require('../package.json') as { version: string };
 const DEFAULT_URL = 'http://localhost:4000/graphql';
@@ -204,6 +205,9 @@ export function buildProgram(): Command {
     process.exitCode = await action();
   });
   addAudioCommands(program, async (action) => {
+    process.exitCode = await action();
+  });
+  addDataCommands(program, async (action) => {
     process.exitCode = await action();
   });
 

@@ -37,6 +37,7 @@ async function build() {
     { ...common, entryPoints: ['engines/nlp/worker.ts'], outfile: path.join(outdir, 'nlp-worker.js') },
     { ...audio, entryPoints: ['cli/audio-main.ts'], outfile: path.join(outdir, 'audio-cli.js') },
     { ...audio, entryPoints: ['engines/audio/worker.ts'], outfile: path.join(outdir, 'audio-worker.js') },
+    { ...common, entryPoints: ['cli/data-main.ts'], outfile: path.join(outdir, 'data-cli.js') },
   ];
   // Built in memory, then each file written under a temporary name and renamed: a command that
   // starts while a build runs (tests build concurrently) never loads half a bundle.
@@ -53,6 +54,6 @@ async function build() {
 
 build().catch((err) => {
   process.stderr.write(`build-cli: ${err.message}\n`);
-  for (const f of ['nlp-cli.js', 'audio-cli.js']) fs.rmSync(path.join(outdir, f), { force: true });
+  for (const f of ['nlp-cli.js', 'audio-cli.js', 'data-cli.js']) fs.rmSync(path.join(outdir, f), { force: true });
   process.exitCode = 1;
 });

@@ -1,4 +1,4 @@
-// Shared by the benchmark runners (bench/nlp/run.js, bench/audio/run.js): running one target as a
+// Shared by the benchmark runners (bench/nlp/run.js, bench/audio/run.js, bench/combine/run.js): running one target as a
 // child process and measuring it (wall time, CPU time from /usr/bin/time, peak RSS of its process
 // tree), Debian prerequisites, the machine's description, medians and Markdown tables.
 //
@@ -282,10 +282,34 @@ function problemLines(results) {
   return problems;
 }
 
+/**
+ * The warning to print when the 1-minute load average before any run (`loads`: numbers, as
+ * measureProcess's load_before) exceeded the core count — other processes competed for the CPU — else
+ * null. (bench/combine/run.js; the audio and NLP runners print their own.)
+ */
+function loadWarning(loads, cores = os.availableParallelism()) {
+  const max = Math.max(...loads.filter((x) => typeof x === 'number'));
+  if (!(max > cores)) return null;
+  return `Warning: the load average before a run reached ${fmt(max, 2)} on ${cores} cores: other processes `
+    + 'competed for the CPU (see CPU % below 100 for single-threaded targets); re-run on a quiet machine before quoting figures.';
+}
+
+/** The last line of `text` that parses as a JSON object, parsed; null when there is none. */
+function lastJsonLine(text) {
+  const lines = String(text || '').split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = lines[i].trim();
+    if (!l.startsWith('{')) continue;
+    try { return JSON.parse(l); } catch { /* not JSON: keep looking */ }
+  }
+  return null;
+}
+
 module.exports = {
   TIME, HAVE_TIME, MB, PAGE,
   sampleTree, tail, measureProcess,
   missingApt, requireApt, sha256File,
   describeMachine, packageVersion, pythonVersions,
   median, fmt, ratioFmt, table, showArgv, problemLines,
+  loadWarning, lastJsonLine,
 };

@@ -1,0 +1,120 @@
+// `trebuchet integrate <config.yaml>` (Combine) and `trebuchet transform <pipeline.yaml>` (Purpose):
+// offline commands on files and pipes. Errors: one line on stderr, exit code 1.
+import { readFileSync } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { Command } from 'commander';
+import { configDir, parseIntegrationConfig } from '../engines/integration/config.ts';
+import { integrate, type IntegrationResult } from '../engines/integration/combine.ts';
+import { writeCsv } from '../engines/integration/csv.ts';
+import { readJsonLines, writeJsonArray, writeJsonLines } from '../engines/integration/json.ts';
+import type { RecordBatch, Schema } from '../engines/integration/table.ts';
+import { buildPipeline, parsePipeline, runPipeline } from '../engines/pipeline/pipeline.ts';
+
+interface Io {
+  stdin: NodeJS.ReadableStream;
+  stdout: Writable;
+  stderr: Writable & { isTTY?: boolean };
+}
+
+/** The result as output batches: number formats ('%.2f') applied, provenance columns added. */
+export function resultBatches(result: IntegrationResult, numberFormats: Record<string, string>, provenance: boolean): RecordBatch[] {
+  const fields = result.fields.map((name, i) => ({ name, type: numberFormats[name] ? ('string' as const) : result.types[i]! }));
+  const digits = result.fields.map((f) => {
+    const m = numberFormats[f] ? /^%\.(\d+)f$/.exec(numberFormats[f]!) : null;
+    return m ? Number(m[1]) : -1;
+  });
+  const schema: Schema = { fields: provenance ? [...fields, ...result.fields.map((f) => ({ name: `${f}_source`, type: 'string' as const }))] : fields };
+  const rows = result.rows;
+  const columns = result.fields.map((_, f) => rows.map((r) => (digits[f]! >= 0 && typeof r[f] === 'number' ? (r[f] as number).toFixed(digits[f]!) : (r[f] ?? null))));
+  if (provenance && result.provenance) for (let f = 0; f < result.fields.length; f++) columns.push(result.provenance.map((p) => p[f] ?? ''));
+  return [{ schema, columns, length: rows.length }];
+}
+
+interface IntegrateFlags {
+  out?: string;
+  report?: string;
+  progress?: boolean;
+  fuzzyLimit?: string;
+}
+
+export async function runIntegrate(configPath: string, flags: IntegrateFlags, io: Io): Promise<number> {
+  let primaryLimit: number | undefined;
+  if (flags.fuzzyLimit !== undefined) {
+    if (!/^\d+$/.test(flags.fuzzyLimit)) throw new Error(`--fuzzy-limit: expected a whole number, got "${flags.fuzzyLimit}"`);
+    primaryLimit = Number(flags.fuzzyLimit);
+  }
+  const config = parseIntegrationConfig(readFileSync(configPath, 'utf8'), { baseDir: configDir(configPath) });
+  const started = performance.now();
+  const result = await integrate(config, {
+    primaryLimit,
+    onProgress: flags.progress ? (p) => io.stderr.write(`integrate: ${p.phase} ${p.detail}\n`) : undefined,
+  });
+  const batches = resultBatches(result, config.output.numberFormats, config.output.provenance);
+  const target = flags.out ?? config.output.path ?? io.stdout;
+  const format = flags.out ? (flags.out.endsWith('.jsonl') ? 'jsonl' : flags.out.endsWith('.json') ? 'json' : 'csv') : config.output.format;
+  if (format === 'csv') await writeCsv(batches, target);
+  else if (format === 'jsonl') await writeJsonLines(batches, target);
+  else await writeJsonArray(batches, target);
+  const report = { ...result.report, seconds: +((performance.now() - started) / 1000).toFixed(3) };
+  if (flags.report) {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(flags.report, `${JSON.stringify(report, null, 2)}\n`);
+  }
+  io.stderr.write(
+    `integrate: ${report.outputRows} rows; ${Object.entries(report.sources)
+      .map(([n, s]) => `${n} ${s.rows} (${s.matched} matched)`)
+      .join(', ')}; ${Object.entries(report.conflicts)
+      .map(([f, c]) => `${f}: ${c.resolved} conflicts (${c.strategy})`)
+      .join(', ') || 'no conflicts'}\n`,
+  );
+  return 0;
+}
+
+export async function runTransform(pipelinePath: string, flags: { stats?: boolean }, io: Io): Promise<number> {
+  const steps = parsePipeline(readFileSync(pipelinePath, 'utf8'));
+  const input = readJsonLines(io.stdin)[Symbol.asyncIterator]();
+  const first = await input.next();
+  if (first.done) {
+    // no input rows: still validate the steps against an empty schema-less input
+    buildPipeline(steps, { fields: [] });
+    return 0;
+  }
+  const { stages, output } = buildPipeline(steps, first.value.schema);
+  async function* all(): AsyncIterable<RecordBatch> {
+    yield first.value as RecordBatch;
+    for (;;) {
+      const n = await input.next();
+      if (n.done) return;
+      yield n.value;
+    }
+  }
+  await writeJsonLines(runPipeline(stages, output, all()), io.stdout);
+  if (flags.stats) {
+    for (const s of stages) io.stderr.write(`transform: step ${s.stats.step} ${s.stats.kind}: ${s.stats.rowsIn} in, ${s.stats.rowsOut} out, ${s.stats.ms.toFixed(1)} ms\n`);
+  }
+  return 0;
+}
+
+
+/** Adds `integrate` and `transform` to a commander program. */
+export function addDataCommands(program: Command, run: (action: () => Promise<number>) => Promise<void>): void {
+  program
+    .command('integrate')
+    .description('Combine: join, match and reconcile sources as a YAML config declares; writes CSV/JSON/JSONL')
+    .argument('<config.yaml>', 'the integration config')
+    .option('--out <file>', 'output file (default: output.path in the config, else stdout)')
+    .option('--report <file>', 'write the integration report (JSON) there')
+    .option('--progress', 'report progress on stderr')
+    .option('--fuzzy-limit <n>', 'only the first N rows of the primary source (sampling runs)')
+    .action(async (config: string, flags: IntegrateFlags) => {
+      await run(() => runIntegrate(config, flags, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }));
+    });
+  program
+    .command('transform')
+    .description('Purpose: run a YAML/JSON pipeline over JSON Lines from stdin to stdout')
+    .argument('<pipeline.yaml>', 'the pipeline definition')
+    .option('--stats', 'per-step rows in/out and time on stderr')
+    .action(async (pipeline: string, flags: { stats?: boolean }) => {
+      await run(() => runTransform(pipeline, flags, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }));
+    });
+}

@@ -1,0 +1,30 @@
+// Combine's data model, shared with Purpose (engines/pipeline/): typed fields and column-major
+// record batches. Glossary:
+//   Value       one cell: string, number (int, float, or a timestamp as epoch milliseconds), boolean, or null
+//   Field       a column's name and declared or inferred type
+//   RecordBatch up to a few tens of thousands of rows, column-major: columns[f][row]
+//   Table       all batches of a source, when it must be held (the build side of a join)
+
+export type FieldType = 'string' | 'int' | 'float' | 'bool' | 'timestamp';
+export type Value = string | number | boolean | null;
+
+export interface Field {
+  name: string;
+  type: FieldType;
+}
+
+export interface Schema {
+  fields: Field[];
+}
+
+export interface RecordBatch {
+  schema: Schema;
+  /** columns[i] holds field i's values, one per row. */
+  columns: Value[][];
+  length: number;
+}
+
+/** The index of a field by name, or −1. */
+export function fieldIndex(schema: Schema, name: string): number {
+  return schema.fields.findIndex((f) => f.name === name);
+}
