@@ -117,6 +117,10 @@ interface JoinedRecord {
   scores: (number | null)[];
 }
 
+function keyOf1(v: Value): string | null {
+  return v === null || v === '' ? null : String(v);
+}
+
 function keyOf(values: Value[]): string | null {
   if (values.some((v) => v === null || v === '')) return null;
   return values.length === 1 ? String(values[0]) : values.map(String).join('\u0000');
@@ -248,8 +252,14 @@ function joinOne(
     const lRead = join.on.map((k) => left(k.left));
     const norm = join.match.kind === 'normalized' ? (v: Value) => (typeof v === 'string' ? normalize(v) : v) : (v: Value) => v;
     const index = new Map<string, number[]>();
+    const single = rIdx.length === 1;
+    const r0 = rIdx[0]!;
+    const l0 = lRead[0]!;
+    // one key field (the common case) without building arrays per row
+    const rightKey = single ? (row: Value[]) => keyOf1(norm(row[r0] ?? null)) : (row: Value[]) => keyOf(rIdx.map((f) => norm(row[f] ?? null)));
+    const leftKey = single ? (rec: JoinedRecord) => keyOf1(norm(l0(rec))) : (rec: JoinedRecord) => keyOf(lRead.map((r) => norm(r(rec))));
     src.rows.forEach((row, i) => {
-      const k = keyOf(rIdx.map((f) => norm(row[f] ?? null)));
+      const k = rightKey(row);
       if (k === null) return;
       const list = index.get(k);
       if (!list) index.set(k, [i]);
@@ -257,7 +267,7 @@ function joinOne(
       else list.push(i);
     });
     lookup = (rec) => {
-      const k = keyOf(lRead.map((r) => norm(r(rec))));
+      const k = leftKey(rec);
       if (k === null) return [];
       const list = index.get(k);
       if (!list) return [];
@@ -355,7 +365,8 @@ function resolveRecords(config: IntegrationConfig, participants: LoadedSource[],
   for (const rec of records) {
     const row: Value[] = new Array(plans.length);
     const prov: string[] = wantProvenance ? new Array(plans.length) : [];
-    plans.forEach((plan, k) => {
+    for (let k = 0; k < plans.length; k++) {
+      const plan = plans[k]!;
       let value: Value = null;
       let from = '';
       if (plan.kind === 'score') {
@@ -364,6 +375,11 @@ function resolveRecords(config: IntegrationConfig, participants: LoadedSource[],
       } else if (plan.kind === 'qualified') {
         value = rec.parts[plan.p]?.[plan.i] ?? null;
         from = value === null ? '' : participants[plan.p]!.name;
+      } else if (plan.where.length === 1 && !plan.custom) {
+        // one source has this field: nothing to resolve
+        const w = plan.where[0]!;
+        value = rec.parts[w.p]?.[w.i] ?? null;
+        from = value === null ? '' : participants[w.p]!.name;
       } else {
         const cands = plan.where.filter((w) => rec.parts[w.p]).map((w) => ({ p: w.p, v: rec.parts[w.p]![w.i] ?? null }));
         const present = cands.filter((c) => !isEmpty(c.v));
@@ -381,7 +397,7 @@ function resolveRecords(config: IntegrationConfig, participants: LoadedSource[],
       }
       row[k] = value;
       if (wantProvenance) prov[k] = from;
-    });
+    }
     rows.push(row);
     if (provenance) provenance.push(prov);
   }
