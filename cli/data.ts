@@ -8,7 +8,8 @@ import { integrate, type IntegrationResult } from '../engines/integration/combin
 import { writeCsv } from '../engines/integration/csv.ts';
 import { readJsonLines, writeJsonArray, writeJsonLines } from '../engines/integration/json.ts';
 import type { RecordBatch, Schema } from '../engines/integration/table.ts';
-import { buildPipeline, parsePipeline, runPipeline } from '../engines/pipeline/pipeline.ts';
+import { buildPipeline, parsePipeline, prepareJoins, runPipeline } from '../engines/pipeline/pipeline.ts';
+import { dirname, resolve } from 'node:path';
 
 interface Io {
   stdin: NodeJS.ReadableStream;
@@ -72,14 +73,16 @@ export async function runIntegrate(configPath: string, flags: IntegrateFlags, io
 
 export async function runTransform(pipelinePath: string, flags: { stats?: boolean }, io: Io): Promise<number> {
   const steps = parsePipeline(readFileSync(pipelinePath, 'utf8'));
+  // join sources are files relative to the pipeline's folder
+  const joins = await prepareJoins(steps, dirname(resolve(pipelinePath)));
   const input = readJsonLines(io.stdin)[Symbol.asyncIterator]();
   const first = await input.next();
   if (first.done) {
     // no input rows: still validate the steps against an empty schema-less input
-    buildPipeline(steps, { fields: [] });
+    buildPipeline(steps, { fields: [] }, { joins });
     return 0;
   }
-  const { stages, output } = buildPipeline(steps, first.value.schema);
+  const { stages, output } = buildPipeline(steps, first.value.schema, { joins });
   async function* all(): AsyncIterable<RecordBatch> {
     yield first.value as RecordBatch;
     for (;;) {

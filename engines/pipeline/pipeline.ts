@@ -11,6 +11,9 @@ import { parse as parseYaml } from 'yaml';
 import { InvalidInputError } from '../errors.ts';
 import { compileExpression, ExpressionError, type CompiledExpression } from './expr.ts';
 import { castValue } from '../integration/infer.ts';
+import { loadSource, type LoadedSource } from '../integration/combine.ts';
+import { createMatcher, normalize } from '../integration/match.ts';
+import { basename, isAbsolute, relative, resolve as resolvePath } from 'node:path';
 import type { Field, FieldType, RecordBatch, Schema, Value } from '../integration/table.ts';
 
 /** A pipeline error: names the step (index and kind) and, for expressions, the position. */
@@ -30,7 +33,7 @@ export interface StepStats {
 
 type Row = Value[];
 
-const STEP_KINDS = ['filter', 'map', 'derive', 'select', 'rename', 'cast', 'dedupe', 'sort', 'limit', 'sample', 'aggregate'] as const;
+const STEP_KINDS = ['filter', 'map', 'derive', 'select', 'rename', 'cast', 'dedupe', 'sort', 'limit', 'sample', 'aggregate', 'join'] as const;
 type StepKind = (typeof STEP_KINDS)[number];
 const FILTER_OPS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'contains', 'startsWith', 'regex', 'isNull'] as const;
 const AGG_OPS = ['count', 'sum', 'mean', 'min', 'max', 'countDistinct', 'percentile'] as const;
@@ -129,7 +132,136 @@ function stats(step: number, kind: string): StepStats {
 }
 
 /** Builds the stages of a pipeline against the input schema; throws PipelineError before any row is read. */
-export function buildPipeline(steps: unknown[], input: Schema, options: { seed?: number; sortRunRows?: number } = {}): { stages: Stage[]; output: Schema } {
+export interface BuildOptions {
+  seed?: number;
+  sortRunRows?: number;
+  /** The right-hand sides of `join` steps, by step index (from prepareJoins). */
+  joins?: Map<number, LoadedSource>;
+}
+
+interface JoinSpec {
+  source: { path: string; types?: Record<string, FieldType>; select?: string[]; delimiter?: string; as?: string };
+  on: { left: string; right: string }[];
+  type: 'inner' | 'left';
+  match: { kind: 'exact' | 'normalized' | 'fuzzy'; field?: string; primaryField?: string; threshold: number; block?: string };
+}
+
+function joinSpec(i: number, arg: unknown): JoinSpec {
+  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new PipelineError(i, 'join', 'expected { source: file, on: key, type: inner|left }');
+  const o = arg as Record<string, unknown>;
+  const src = typeof o.source === 'string' ? { path: o.source } : (o.source as JoinSpec['source'] | undefined);
+  if (!src || typeof src.path !== 'string') throw new PipelineError(i, 'join', 'source: expected a file path or { path: … }');
+  const type = o.type ?? 'left';
+  if (type !== 'inner' && type !== 'left') throw new PipelineError(i, 'join', `type: expected inner or left, found ${JSON.stringify(type)}`);
+  const m = (o.match ?? { kind: 'exact' }) as JoinSpec['match'];
+  if (!['exact', 'normalized', 'fuzzy'].includes(m.kind)) throw new PipelineError(i, 'join', `match.kind: expected exact, normalized or fuzzy, found ${JSON.stringify(m.kind)}`);
+  const on =
+    o.on === undefined ? [] : typeof o.on === 'string' ? [{ left: o.on, right: o.on }] : Array.isArray(o.on) ? o.on.map((f) => ({ left: String(f), right: String(f) })) : Object.entries(o.on as Record<string, unknown>).map(([l, r]) => ({ left: l, right: String(r) }));
+  if (m.kind !== 'fuzzy' && on.length === 0) throw new PipelineError(i, 'join', 'on: an exact or normalized join needs a key');
+  if (m.kind === 'fuzzy' && !m.field) throw new PipelineError(i, 'join', 'match.field: a fuzzy join needs the field to compare');
+  return { source: src, on, type, match: { ...m, threshold: m.threshold ?? 90 } };
+}
+
+/** Loads the right-hand side of every `join` step (through Combine's source loader). Paths are
+ *  relative to `baseDir` and, with `confineTo`, must stay inside it. */
+export async function prepareJoins(steps: unknown[], baseDir: string, confineTo?: string): Promise<Map<number, LoadedSource>> {
+  const out = new Map<number, LoadedSource>();
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as Record<string, unknown> | null;
+    if (!step || typeof step !== 'object' || !('join' in step)) continue;
+    const spec = joinSpec(i, step.join);
+    const path = isAbsolute(spec.source.path) ? spec.source.path : resolvePath(baseDir, spec.source.path);
+    if (confineTo) {
+      const rel = relative(resolvePath(confineTo), path);
+      if (rel.startsWith('..') || isAbsolute(rel)) throw new PipelineError(i, 'join', `source "${spec.source.path}" is outside the data directory`, { reason: 'forbidden' });
+    }
+    const ext = path.toLowerCase().split('.').pop();
+    out.set(
+      i,
+      await loadSource({
+        name: spec.source.as ?? basename(path).replace(/\.[^.]*$/, ''),
+        path,
+        format: ext === 'json' ? 'json' : ext === 'jsonl' || ext === 'ndjson' ? 'jsonl' : 'csv',
+        delimiter: spec.source.delimiter,
+        types: spec.source.types ?? {},
+        select: spec.source.select,
+        rename: {},
+        compute: {},
+        defaults: {},
+        unique: false,
+      }),
+    );
+  }
+  return out;
+}
+
+function joinStage(i: number, arg: unknown, schema: Schema, st: StepStats, right: LoadedSource | undefined): Stage {
+  const spec = joinSpec(i, arg);
+  if (!right) throw new PipelineError(i, 'join', 'the joined source is not loaded (prepareJoins before buildPipeline)');
+  const rIndex = (name: string) => {
+    const k = right.fields.indexOf(name);
+    if (k < 0) throw new PipelineError(i, 'join', `unknown field "${name}" in ${right.name} (fields: ${right.fields.join(', ')})`, { field: name });
+    return k;
+  };
+  // right fields are appended; a name the left side already has becomes "<source>.<name>"
+  const names = new Set(schema.fields.map((f) => f.name));
+  const added = right.fields.map((f, k) => ({ name: names.has(f) ? `${right.name}.${f}` : f, type: right.types[k]! }));
+  const outSchema: Schema = { fields: [...schema.fields.map((f) => ({ ...f })), ...added, ...(spec.match.kind === 'fuzzy' ? [{ name: '_score', type: 'float' as FieldType }] : [])] };
+  const width = right.fields.length;
+  const empty: Value[] = new Array(width).fill(null);
+  let find: (row: Row) => { rows: Value[][]; score: number | null };
+  if (spec.match.kind === 'fuzzy') {
+    const m = spec.match;
+    const rf = rIndex(m.field!);
+    const lf = fieldOf(i, 'join', schema, m.primaryField ?? m.field);
+    const rb = m.block ? rIndex(m.block) : -1;
+    const lb = m.block ? fieldOf(i, 'join', schema, m.block) : -1;
+    const matcher = createMatcher({ algorithm: 'tokenSet', threshold: m.threshold });
+    right.rows.forEach((r, k) => matcher.add(k, r[rf] === null || r[rf] === undefined ? null : String(r[rf]), rb >= 0 ? (r[rb] === null ? null : String(r[rb])) : ''));
+    find = (row) => {
+      const text = row[lf];
+      const best = text === null || text === undefined ? null : matcher.best(String(text), lb >= 0 ? (row[lb] === null ? null : String(row[lb])) : '');
+      return best ? { rows: [right.rows[best.id]!], score: best.score } : { rows: [], score: null };
+    };
+  } else {
+    const rk = spec.on.map((k) => rIndex(k.right));
+    const lk = spec.on.map((k) => fieldOf(i, 'join', schema, k.left));
+    const norm = spec.match.kind === 'normalized' ? (v: Value) => (typeof v === 'string' ? normalize(v) : v) : (v: Value) => v;
+    const key = (vals: Value[]) => (vals.some((v) => v === null || v === '') ? null : vals.map(String).join('\u0000'));
+    const index = new Map<string, Value[][]>();
+    for (const r of right.rows) {
+      const k = key(rk.map((f) => norm(r[f] ?? null)));
+      if (k === null) continue;
+      const list = index.get(k);
+      if (list) list.push(r);
+      else index.set(k, [r]);
+    }
+    find = (row) => {
+      const k = key(lk.map((f) => norm(row[f] ?? null)));
+      return { rows: (k !== null && index.get(k)) || [], score: null };
+    };
+  }
+  const fuzzy = spec.match.kind === 'fuzzy';
+  return {
+    kind: 'join',
+    schema: outSchema,
+    stats: st,
+    push: (rows) => {
+      const out: Row[] = [];
+      for (const r of rows) {
+        const hit = find(r);
+        if (hit.rows.length === 0) {
+          if (spec.type === 'left') out.push(fuzzy ? [...r, ...empty, null] : [...r, ...empty]);
+          continue;
+        }
+        for (const m of hit.rows) out.push(fuzzy ? [...r, ...m, hit.score] : [...r, ...m]);
+      }
+      return out;
+    },
+  };
+}
+
+export function buildPipeline(steps: unknown[], input: Schema, options: BuildOptions = {}): { stages: Stage[]; output: Schema } {
   let schema: Schema = { fields: input.fields.map((f) => ({ ...f })) };
   const stages: Stage[] = [];
   steps.forEach((raw, i) => {
@@ -139,7 +271,7 @@ export function buildPipeline(steps: unknown[], input: Schema, options: { seed?:
     const kind = keys[0] as StepKind;
     if (!(STEP_KINDS as readonly string[]).includes(kind)) throw new PipelineError(i, kind, `unknown step "${kind}" (known: ${STEP_KINDS.join(', ')})`);
     const arg = (raw as Record<string, unknown>)[kind];
-    const stage = makeStage(i, kind, arg, schema, options.seed ?? 42, options.sortRunRows ?? SORT_RUN_ROWS);
+    const stage = kind === 'join' ? joinStage(i, arg, schema, stats(i, kind), options.joins?.get(i)) : makeStage(i, kind, arg, schema, options.seed ?? 42, options.sortRunRows ?? SORT_RUN_ROWS);
     stages.push(stage);
     schema = stage.schema;
   });
@@ -334,6 +466,8 @@ function makeStage(i: number, kind: StepKind, arg: unknown, schema: Schema, seed
     }
     case 'aggregate':
       return aggregateStage(i, arg, schema, st);
+    case 'join':
+      throw new PipelineError(i, kind, 'internal: join steps are built by joinStage');
   }
 }
 

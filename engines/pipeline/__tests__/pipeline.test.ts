@@ -1,7 +1,10 @@
 // Purpose pipelines on in-memory batches: every step kind, validation errors that name the step and
 // the position, stats per step, and the external sort (forced with a small run size).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { RecordBatch, Schema, Value } from '../../integration/table.ts';
-import { buildPipeline, parsePipeline, PipelineError, runPipeline } from '../pipeline.ts';
+import { buildPipeline, parsePipeline, PipelineError, prepareJoins, runPipeline } from '../pipeline.ts';
 
 const schema: Schema = {
   fields: [
@@ -171,5 +174,56 @@ describe('external sort', () => {
     const r = await run('- sort: [amount, id]', many, 300);
     const expected = [...many].sort((a, b) => (a[2] as number) - (b[2] as number) || (a[0] as number) - (b[0] as number));
     expect(r.rows.map((x) => x[0])).toEqual(expected.map((x) => x[0]));
+  });
+});
+
+describe('join (delegating to Combine)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'purpose-join-'));
+    writeFileSync(join(dir, 'cities.csv'), 'city,state,tag\nBoston,MA,x\nAustin,TX,y\nAustin,TX,z\n');
+    writeFileSync(join(dir, 'people.csv'), 'who,city\nAnn Lee,Boston\nBob Ray,Austin\n');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function runJoin(yaml: string): Promise<{ fields: string[]; rows: Value[][] }> {
+    const steps = parsePipeline(yaml);
+    const joins = await prepareJoins(steps, dir);
+    const { stages, output } = buildPipeline(steps, schema, { joins });
+    const out: Value[][] = [];
+    async function* input() {
+      yield* batches(data);
+    }
+    for await (const b of runPipeline(stages, output, input())) for (let r = 0; r < b.length; r++) out.push(b.columns.map((c) => c[r]!));
+    return { fields: output.fields.map((f) => f.name), rows: out };
+  }
+
+  it('left-joins a CSV on a key, every match, with clashing names qualified', async () => {
+    const r = await runJoin('- join: { source: cities.csv, on: city, type: left }\n- select: [id, city, state, cities.tag]');
+    expect(r.fields).toEqual(['id', 'city', 'state', 'cities.tag']);
+    expect(r.rows).toEqual([
+      [1, 'Boston', 'MA', 'x'],
+      [2, 'Austin', 'TX', 'y'],
+      [2, 'Austin', 'TX', 'z'],
+      [3, 'Boston', 'MA', 'x'],
+      [4, 'Denver', null, null],
+      [5, 'Austin', 'TX', 'y'],
+      [5, 'Austin', 'TX', 'z'],
+      [6, 'Boston', 'MA', 'x'],
+    ]);
+  });
+
+  it('inner-joins by fuzzy match within blocks and keeps the score', async () => {
+    const r = await runJoin("- derive: { person: \"if(id = 1, 'Ann Leee', if(id = 2, 'Bob Ray', 'Nobody'))\" }\n- join: { source: people.csv, type: inner, match: { kind: fuzzy, primaryField: person, field: who, block: city, threshold: 85 } }\n- select: [id, who, _score]");
+    expect(r.rows.map((x) => x.slice(0, 2))).toEqual([
+      [1, 'Ann Lee'],
+      [2, 'Bob Ray'],
+    ]);
+    expect(r.rows[1]![2]).toBe(100);
+  });
+
+  it('refuses an unknown field of the joined source and a path outside the data directory', async () => {
+    await expect(runJoin('- join: { source: cities.csv, on: { city: town } }')).rejects.toThrow(/pipeline step 1 \(join\): unknown field "town" in cities/);
+    await expect(prepareJoins(parsePipeline('- join: { source: ../../etc/passwd, on: x }'), dir, dir)).rejects.toThrow(/outside the data directory/);
   });
 });
