@@ -46,10 +46,13 @@ export async function runIntegrate(configPath: string, flags: IntegrateFlags, io
   }
   const config = parseIntegrationConfig(readFileSync(configPath, 'utf8'), { baseDir: configDir(configPath) });
   const started = performance.now();
+  // progress: one line per phase with --progress; on a terminal, one line rewritten in place
+  const tty = Boolean(io.stderr.isTTY) && flags.progress === undefined;
   const result = await integrate(config, {
     primaryLimit,
-    onProgress: flags.progress ? (p) => io.stderr.write(`integrate: ${p.phase} ${p.detail}\n`) : undefined,
+    onProgress: flags.progress || tty ? (p) => io.stderr.write(tty ? `\r\x1b[Kintegrate: ${p.phase} ${p.detail}…` : `integrate: ${p.phase} ${p.detail}\n`) : undefined,
   });
+  if (tty) io.stderr.write('\r\x1b[K');
   const batches = resultBatches(result, config.output.numberFormats, config.output.provenance);
   const target = flags.out ?? config.output.path ?? io.stdout;
   const format = flags.out ? (flags.out.endsWith('.jsonl') ? 'jsonl' : flags.out.endsWith('.json') ? 'json' : 'csv') : config.output.format;
@@ -91,7 +94,22 @@ export async function runTransform(pipelinePath: string, flags: { stats?: boolea
       yield n.value;
     }
   }
-  await writeJsonLines(runPipeline(stages, output, all()), io.stdout);
+  // on a terminal, a line with the rows written so far, rewritten at most 4 times a second
+  const tty = Boolean(io.stderr.isTTY);
+  let rows = 0;
+  let last = 0;
+  async function* counted(): AsyncIterable<RecordBatch> {
+    for await (const b of runPipeline(stages, output, all())) {
+      rows += b.length;
+      if (tty && Date.now() - last > 250) {
+        last = Date.now();
+        io.stderr.write(`\r\x1b[Ktransform: ${rows.toLocaleString('en')} rows`);
+      }
+      yield b;
+    }
+    if (tty) io.stderr.write('\r\x1b[K');
+  }
+  await writeJsonLines(counted(), io.stdout);
   if (flags.stats) {
     for (const s of stages) io.stderr.write(`transform: step ${s.stats.step} ${s.stats.kind}: ${s.stats.rowsIn} in, ${s.stats.rowsOut} out, ${s.stats.ms.toFixed(1)} ms\n`);
   }
@@ -107,7 +125,7 @@ export function addDataCommands(program: Command, run: (action: () => Promise<nu
     .argument('<config.yaml>', 'the integration config')
     .option('--out <file>', 'output file (default: output.path in the config, else stdout)')
     .option('--report <file>', 'write the integration report (JSON) there')
-    .option('--progress', 'report progress on stderr')
+    .option('--progress', 'report each phase on stderr (on a terminal a progress line is shown anyway)')
     .option('--fuzzy-limit <n>', 'only the first N rows of the primary source (sampling runs)')
     .action(async (config: string, flags: IntegrateFlags) => {
       await run(() => runIntegrate(config, flags, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }));
