@@ -36,6 +36,10 @@ export interface Config {
   audioConcurrency: number;
   /** Threads of each audio analysis (TREBUCHET_AUDIO_THREADS, default: the number of cores, at most 8). */
   audioThreads: number;
+  /** Folder of the data files that data sources and integration configs may read, and of their outputs (`<dataDir>/data`). */
+  dataFilesDir: string;
+  /** Most rows `previewDataSource` returns (TREBUCHET_DATA_MAX_PREVIEW_ROWS, default 1000). */
+  dataMaxPreviewRows: number;
 }
 
 const MiB = 1024 * 1024;
@@ -68,9 +72,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     audioMaxUploadBytes: intFrom(env, 'TREBUCHET_AUDIO_MAX_UPLOAD_BYTES', 4 * GiB),
     audioConcurrency: intFrom(env, 'TREBUCHET_AUDIO_CONCURRENCY', 1),
     audioThreads: intFrom(env, 'TREBUCHET_AUDIO_THREADS', Math.min(os.availableParallelism(), 8)),
+    dataFilesDir: '',
+    dataMaxPreviewRows: intFrom(env, 'TREBUCHET_DATA_MAX_PREVIEW_ROWS', 1000),
     ...overrides,
   };
   config.dataDir = path.resolve(config.dataDir);
+  // Always the data directory's `data/` folder unless set explicitly (overrides), so a test or CLI flag moving dataDir moves it too.
+  config.dataFilesDir = overrides.dataFilesDir ? path.resolve(overrides.dataFilesDir) : path.join(config.dataDir, 'data');
   if (config.maxUploadBytes > 2 ** 31 - 1) {
     // ModelVersion.size is a GraphQL Int (32-bit signed).
     throw new Error('config: TREBUCHET_MAX_UPLOAD_BYTES must be below 2 GiB');
@@ -80,5 +88,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (config.audioMaxUploadBytes < 1) throw new Error('config: TREBUCHET_AUDIO_MAX_UPLOAD_BYTES must be at least 1');
   if (config.audioConcurrency < 1 || config.audioConcurrency > 64) throw new Error(`config: TREBUCHET_AUDIO_CONCURRENCY must be from 1 to 64, found ${config.audioConcurrency}`);
   if (config.audioThreads < 1 || config.audioThreads > 64) throw new Error(`config: TREBUCHET_AUDIO_THREADS must be from 1 to 64, found ${config.audioThreads}`);
+  if (config.dataMaxPreviewRows < 1) throw new Error('config: TREBUCHET_DATA_MAX_PREVIEW_ROWS must be at least 1');
   return config;
 }

@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { Loaders } from './loaders';
 import type { AudioService } from './services/audio';
+import type { DataService } from './services/data';
 import type { NlpService } from './services/nlp';
 import type { RegistryService } from './services/registry';
 
@@ -9,6 +10,7 @@ export interface Services {
   registry: RegistryService;
   nlp: NlpService;
   audio: AudioService;
+  data: DataService;
 }
 
 export interface Context {

@@ -3,9 +3,11 @@
 import { InvalidInputError } from '../engines/errors';
 
 export type NodeType = 'Model' | 'ModelVersion' | 'Document' | 'DocumentCollection' | 'AudioAnalysisJob';
+/** Types with opaque ids that are not Nodes: they are looked up by name, and `node` answers null for them. */
+export type OpaqueType = 'DataSource';
 const NODE_TYPES: readonly NodeType[] = ['Model', 'ModelVersion', 'Document', 'DocumentCollection', 'AudioAnalysisJob'];
 
-export function toGlobalId(type: NodeType, id: string): string {
+export function toGlobalId(type: NodeType | OpaqueType, id: string): string {
   return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
 }
 
@@ -18,6 +20,14 @@ export function fromGlobalId(globalId: string): { type: NodeType; id: string } |
   const id = raw.slice(sep + 1);
   if (!NODE_TYPES.includes(type) || !/^[0-9a-f-]{36}$/.test(id)) return null;
   return { type, id };
+}
+
+/**
+ * A data job id: a UUID the client may choose itself (so it can subscribe to the job's progress
+ * before starting it), lower-cased; null when the text is not a UUID.
+ */
+export function fromJobId(jobId: string): string | null {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(jobId) ? jobId.toLowerCase() : null;
 }
 
 /** Encodes a cursor for a connection named `kind` positioned at `value`. */

@@ -8,6 +8,7 @@ import { openDatabase, type Database } from './db';
 import { InProcessPubSub, PostgresPubSub, type PubSub } from './pubsub';
 import type { Services } from './context';
 import { AudioService } from './services/audio';
+import { DataService } from './services/data';
 import { NlpService } from './services/nlp';
 import { RegistryService } from './services/registry';
 import { LocalArtifactStore, type ArtifactStore } from './storage/artifacts';
@@ -71,8 +72,17 @@ export async function openPlatform(config: Config, log: Logger, opts: PlatformOp
     limits: { maxUploadBytes: config.audioMaxUploadBytes, concurrency: config.audioConcurrency, threads: config.audioThreads },
     onBackgroundError: (err, what) => log.warn({ err }, `${what} failed`),
   });
+  const data = new DataService({
+    prisma: db.prisma,
+    pubsub,
+    clock: opts.clock ?? systemClock,
+    root: config.dataFilesDir,
+    limits: { maxPreviewRows: config.dataMaxPreviewRows },
+    onBackgroundError: (err, what) => log.warn({ err }, `${what} failed`),
+  });
   const ps = pubsub;
   try {
+    await data.start();
     // Jobs a dead process left unfinished are failed before this one takes new ones. With
     // migrations skipped the job table may not exist yet: that waits for a start on a current schema.
     if (!opts.skipMigrations || (await db.pending()).length === 0) await audio.start();
@@ -88,7 +98,7 @@ export async function openPlatform(config: Config, log: Logger, opts: PlatformOp
     db,
     store,
     pubsub: ps,
-    services: { registry, nlp, audio },
+    services: { registry, nlp, audio, data },
     log,
     async close() {
       // Running analyses end FAILED, and their rows are written, while the database is still open.

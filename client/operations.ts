@@ -526,3 +526,119 @@ export const AudioAnalysisProgressSubscription = graphql(`
     }
   }
 `);
+
+export const DataSourceFieldsFragment = graphql(`
+  fragment DataSourceFields on DataSource {
+    id
+    name
+    kind
+    location
+    options {
+      delimiter
+      header
+      types
+    }
+    createdAt
+  }
+`);
+
+export const DataSourcesQuery = graphql(`
+  query DataSources {
+    dataSources {
+      ...DataSourceFields
+    }
+  }
+`);
+
+export const DataSourceQuery = graphql(`
+  query DataSource($name: String!) {
+    dataSource(name: $name) {
+      ...DataSourceFields
+    }
+  }
+`);
+
+export const PreviewDataSourceQuery = graphql(`
+  query PreviewDataSource($name: String!, $limit: Int) {
+    previewDataSource(name: $name, limit: $limit) {
+      source {
+        name
+      }
+      fields {
+        name
+        type
+      }
+      rows
+    }
+  }
+`);
+
+export const RegisterDataSourceMutation = graphql(`
+  mutation RegisterDataSource($name: String!, $kind: DataSourceKind!, $location: String!, $options: DataSourceOptionsInput) {
+    registerDataSource(name: $name, kind: $kind, location: $location, options: $options) {
+      ...DataSourceFields
+    }
+  }
+`);
+
+export const RemoveDataSourceMutation = graphql(`
+  mutation RemoveDataSource($name: String!) {
+    removeDataSource(name: $name) {
+      ...DataSourceFields
+    }
+  }
+`);
+
+export const IntegrateMutation = graphql(`
+  mutation Integrate($config: String!, $jobId: ID) {
+    integrate(config: $config, jobId: $jobId) {
+      jobId
+      outputLocation
+      rowCount
+      fields {
+        name
+        type
+      }
+      firstRows
+      report
+    }
+  }
+`);
+
+export const TransformMutation = graphql(`
+  mutation Transform($pipeline: String!, $source: String!, $jobId: ID) {
+    transform(pipeline: $pipeline, source: $source, jobId: $jobId) {
+      jobId
+      outputLocation
+      rowCount
+      fields {
+        name
+        type
+      }
+      firstRows
+      steps {
+        step
+        kind
+        rowsIn
+        rowsOut
+        ms
+      }
+    }
+  }
+`);
+
+export const DataJobProgressSubscription = graphql(`
+  subscription DataJobProgress($jobId: ID!) {
+    dataJobProgress(jobId: $jobId) {
+      jobId
+      phase
+      detail
+      rows
+      done
+      error {
+        code
+        message
+      }
+    }
+  }
+`);

@@ -5,6 +5,10 @@ import { AudioAnalysisJob } from './audio/AudioAnalysisJob';
 import { Mutation as AudioMutation } from './audio/Mutation';
 import { Query as AudioQuery } from './audio/Query';
 import { Subscription as AudioSubscription } from './audio/Subscription';
+import { DataSource } from './data/DataSource';
+import { Mutation as DataMutation } from './data/Mutation';
+import { Query as DataQuery } from './data/Query';
+import { Subscription as DataSubscription } from './data/Subscription';
 import { Node } from './base/Node';
 import { Query as BaseQuery } from './base/Query';
 import { scalars } from './base/scalars';
@@ -24,9 +28,9 @@ import { AliasEvent, ModelAlias, ModelConnection, ModelVersionConnection, Regist
 
 export const resolvers: Resolvers = {
   ...scalars,
-  Query: { ...BaseQuery, ...RegistryQuery, ...NlpQuery, ...AudioQuery },
-  Mutation: { ...RegistryMutation, ...NlpMutation, ...AudioMutation },
-  Subscription: { ...RegistrySubscription, ...NlpSubscription, ...AudioSubscription },
+  Query: { ...BaseQuery, ...RegistryQuery, ...NlpQuery, ...AudioQuery, ...DataQuery },
+  Mutation: { ...RegistryMutation, ...NlpMutation, ...AudioMutation, ...DataMutation },
+  Subscription: { ...RegistrySubscription, ...NlpSubscription, ...AudioSubscription, ...DataSubscription },
   Node,
   Model,
   ModelVersion,
@@ -47,4 +51,5 @@ export const resolvers: Resolvers = {
   AudioFormat,
   AudioAnalysisParameters,
   AudioSeries,
+  DataSource,
 };

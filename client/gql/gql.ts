@@ -38,6 +38,15 @@ type Documents = {
     "\n  mutation AnalyzeAudio($file: Upload!, $options: AudioAnalysisOptions) {\n    analyzeAudio(file: $file, options: $options) {\n      ...AudioAnalysisJobFields\n      result {\n        ...AudioAnalysisFields\n      }\n    }\n  }\n": typeof types.AnalyzeAudioDocument,
     "\n  query AudioAnalysisJob($id: ID!) {\n    audioAnalysisJob(id: $id) {\n      ...AudioAnalysisJobFields\n      result {\n        ...AudioAnalysisFields\n      }\n    }\n  }\n": typeof types.AudioAnalysisJobDocument,
     "\n  subscription AudioAnalysisProgress($jobId: ID!) {\n    audioAnalysisProgress(jobId: $jobId) {\n      ...AudioAnalysisJobFields\n      result {\n        ...AudioAnalysisFields\n      }\n    }\n  }\n": typeof types.AudioAnalysisProgressDocument,
+    "\n  fragment DataSourceFields on DataSource {\n    id\n    name\n    kind\n    location\n    options {\n      delimiter\n      header\n      types\n    }\n    createdAt\n  }\n": typeof types.DataSourceFieldsFragmentDoc,
+    "\n  query DataSources {\n    dataSources {\n      ...DataSourceFields\n    }\n  }\n": typeof types.DataSourcesDocument,
+    "\n  query DataSource($name: String!) {\n    dataSource(name: $name) {\n      ...DataSourceFields\n    }\n  }\n": typeof types.DataSourceDocument,
+    "\n  query PreviewDataSource($name: String!, $limit: Int) {\n    previewDataSource(name: $name, limit: $limit) {\n      source {\n        name\n      }\n      fields {\n        name\n        type\n      }\n      rows\n    }\n  }\n": typeof types.PreviewDataSourceDocument,
+    "\n  mutation RegisterDataSource($name: String!, $kind: DataSourceKind!, $location: String!, $options: DataSourceOptionsInput) {\n    registerDataSource(name: $name, kind: $kind, location: $location, options: $options) {\n      ...DataSourceFields\n    }\n  }\n": typeof types.RegisterDataSourceDocument,
+    "\n  mutation RemoveDataSource($name: String!) {\n    removeDataSource(name: $name) {\n      ...DataSourceFields\n    }\n  }\n": typeof types.RemoveDataSourceDocument,
+    "\n  mutation Integrate($config: String!, $jobId: ID) {\n    integrate(config: $config, jobId: $jobId) {\n      jobId\n      outputLocation\n      rowCount\n      fields {\n        name\n        type\n      }\n      firstRows\n      report\n    }\n  }\n": typeof types.IntegrateDocument,
+    "\n  mutation Transform($pipeline: String!, $source: String!, $jobId: ID) {\n    transform(pipeline: $pipeline, source: $source, jobId: $jobId) {\n      jobId\n      outputLocation\n      rowCount\n      fields {\n        name\n        type\n      }\n      firstRows\n      steps {\n        step\n        kind\n        rowsIn\n        rowsOut\n        ms\n      }\n    }\n  }\n": typeof types.TransformDocument,
+    "\n  subscription DataJobProgress($jobId: ID!) {\n    dataJobProgress(jobId: $jobId) {\n      jobId\n      phase\n      detail\n      rows\n      done\n      error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.DataJobProgressDocument,
     "\n  query TestAudioNode($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on AudioAnalysisJob {\n        status\n        fileName\n      }\n    }\n  }\n": typeof types.TestAudioNodeDocument,
     "\n  query TestDocumentCollection($name: String!) {\n    documentCollection(name: $name) {\n      name\n      documentCount\n    }\n  }\n": typeof types.TestDocumentCollectionDocument,
     "\n  query TestNlpNode($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Document {\n        text\n      }\n      ... on DocumentCollection {\n        name\n      }\n    }\n  }\n": typeof types.TestNlpNodeDocument,
@@ -75,6 +84,15 @@ const documents: Documents = {
     "\n  mutation AnalyzeAudio($file: Upload!, $options: AudioAnalysisOptions) {\n    analyzeAudio(file: $file, options: $options) {\n      ...AudioAnalysisJobFields\n      result {\n        ...AudioAnalysisFields\n      }\n    }\n  }\n": types.AnalyzeAudioDocument,
     "\n  query AudioAnalysisJob($id: ID!) {\n    audioAnalysisJob(id: $id) {\n      ...AudioAnalysisJobFields\n      result {\n        ...AudioAnalysisFields\n      }\n    }\n  }\n": types.AudioAnalysisJobDocument,
     "\n  subscription AudioAnalysisProgress($jobId: ID!) {\n    audioAnalysisProgress(jobId: $jobId) {\n      ...AudioAnalysisJobFields\n      result {\n        ...AudioAnalysisFields\n      }\n    }\n  }\n": types.AudioAnalysisProgressDocument,
+    "\n  fragment DataSourceFields on DataSource {\n    id\n    name\n    kind\n    location\n    options {\n      delimiter\n      header\n      types\n    }\n    createdAt\n  }\n": types.DataSourceFieldsFragmentDoc,
+    "\n  query DataSources {\n    dataSources {\n      ...DataSourceFields\n    }\n  }\n": types.DataSourcesDocument,
+    "\n  query DataSource($name: String!) {\n    dataSource(name: $name) {\n      ...DataSourceFields\n    }\n  }\n": types.DataSourceDocument,
+    "\n  query PreviewDataSource($name: String!, $limit: Int) {\n    previewDataSource(name: $name, limit: $limit) {\n      source {\n        name\n      }\n      fields {\n        name\n        type\n      }\n      rows\n    }\n  }\n": types.PreviewDataSourceDocument,
+    "\n  mutation RegisterDataSource($name: String!, $kind: DataSourceKind!, $location: String!, $options: DataSourceOptionsInput) {\n    registerDataSource(name: $name, kind: $kind, location: $location, options: $options) {\n      ...DataSourceFields\n    }\n  }\n": types.RegisterDataSourceDocument,
+    "\n  mutation RemoveDataSource($name: String!) {\n    removeDataSource(name: $name) {\n      ...DataSourceFields\n    }\n  }\n": types.RemoveDataSourceDocument,
+    "\n  mutation Integrate($config: String!, $jobId: ID) {\n    integrate(config: $config, jobId: $jobId) {\n      jobId\n      outputLocation\n      rowCount\n      fields {\n        name\n        type\n      }\n      firstRows\n      report\n    }\n  }\n": types.IntegrateDocument,
+    "\n  mutation Transform($pipeline: String!, $source: String!, $jobId: ID) {\n    transform(pipeline: $pipeline, source: $source, jobId: $jobId) {\n      jobId\n      outputLocation\n      rowCount\n      fields {\n        name\n        type\n      }\n      firstRows\n      steps {\n        step\n        kind\n        rowsIn\n        rowsOut\n        ms\n      }\n    }\n  }\n": types.TransformDocument,
+    "\n  subscription DataJobProgress($jobId: ID!) {\n    dataJobProgress(jobId: $jobId) {\n      jobId\n      phase\n      detail\n      rows\n      done\n      error {\n        code\n        message\n      }\n    }\n  }\n": types.DataJobProgressDocument,
     "\n  query TestAudioNode($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on AudioAnalysisJob {\n        status\n        fileName\n      }\n    }\n  }\n": types.TestAudioNodeDocument,
     "\n  query TestDocumentCollection($name: String!) {\n    documentCollection(name: $name) {\n      name\n      documentCount\n    }\n  }\n": types.TestDocumentCollectionDocument,
     "\n  query TestNlpNode($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Document {\n        text\n      }\n      ... on DocumentCollection {\n        name\n      }\n    }\n  }\n": types.TestNlpNodeDocument,
@@ -198,6 +216,42 @@ export function graphql(source: "\n  query AudioAnalysisJob($id: ID!) {\n    aud
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription AudioAnalysisProgress($jobId: ID!) {\n    audioAnalysisProgress(jobId: $jobId) {\n      ...AudioAnalysisJobFields\n      result {\n        ...AudioAnalysisFields\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription AudioAnalysisProgress($jobId: ID!) {\n    audioAnalysisProgress(jobId: $jobId) {\n      ...AudioAnalysisJobFields\n      result {\n        ...AudioAnalysisFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DataSourceFields on DataSource {\n    id\n    name\n    kind\n    location\n    options {\n      delimiter\n      header\n      types\n    }\n    createdAt\n  }\n"): (typeof documents)["\n  fragment DataSourceFields on DataSource {\n    id\n    name\n    kind\n    location\n    options {\n      delimiter\n      header\n      types\n    }\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DataSources {\n    dataSources {\n      ...DataSourceFields\n    }\n  }\n"): (typeof documents)["\n  query DataSources {\n    dataSources {\n      ...DataSourceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DataSource($name: String!) {\n    dataSource(name: $name) {\n      ...DataSourceFields\n    }\n  }\n"): (typeof documents)["\n  query DataSource($name: String!) {\n    dataSource(name: $name) {\n      ...DataSourceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewDataSource($name: String!, $limit: Int) {\n    previewDataSource(name: $name, limit: $limit) {\n      source {\n        name\n      }\n      fields {\n        name\n        type\n      }\n      rows\n    }\n  }\n"): (typeof documents)["\n  query PreviewDataSource($name: String!, $limit: Int) {\n    previewDataSource(name: $name, limit: $limit) {\n      source {\n        name\n      }\n      fields {\n        name\n        type\n      }\n      rows\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterDataSource($name: String!, $kind: DataSourceKind!, $location: String!, $options: DataSourceOptionsInput) {\n    registerDataSource(name: $name, kind: $kind, location: $location, options: $options) {\n      ...DataSourceFields\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterDataSource($name: String!, $kind: DataSourceKind!, $location: String!, $options: DataSourceOptionsInput) {\n    registerDataSource(name: $name, kind: $kind, location: $location, options: $options) {\n      ...DataSourceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveDataSource($name: String!) {\n    removeDataSource(name: $name) {\n      ...DataSourceFields\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveDataSource($name: String!) {\n    removeDataSource(name: $name) {\n      ...DataSourceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Integrate($config: String!, $jobId: ID) {\n    integrate(config: $config, jobId: $jobId) {\n      jobId\n      outputLocation\n      rowCount\n      fields {\n        name\n        type\n      }\n      firstRows\n      report\n    }\n  }\n"): (typeof documents)["\n  mutation Integrate($config: String!, $jobId: ID) {\n    integrate(config: $config, jobId: $jobId) {\n      jobId\n      outputLocation\n      rowCount\n      fields {\n        name\n        type\n      }\n      firstRows\n      report\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Transform($pipeline: String!, $source: String!, $jobId: ID) {\n    transform(pipeline: $pipeline, source: $source, jobId: $jobId) {\n      jobId\n      outputLocation\n      rowCount\n      fields {\n        name\n        type\n      }\n      firstRows\n      steps {\n        step\n        kind\n        rowsIn\n        rowsOut\n        ms\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Transform($pipeline: String!, $source: String!, $jobId: ID) {\n    transform(pipeline: $pipeline, source: $source, jobId: $jobId) {\n      jobId\n      outputLocation\n      rowCount\n      fields {\n        name\n        type\n      }\n      firstRows\n      steps {\n        step\n        kind\n        rowsIn\n        rowsOut\n        ms\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DataJobProgress($jobId: ID!) {\n    dataJobProgress(jobId: $jobId) {\n      jobId\n      phase\n      detail\n      rows\n      done\n      error {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription DataJobProgress($jobId: ID!) {\n    dataJobProgress(jobId: $jobId) {\n      jobId\n      phase\n      detail\n      rows\n      done\n      error {\n        code\n        message\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

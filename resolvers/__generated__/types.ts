@@ -6,6 +6,8 @@ import type { DocumentCollectionRow, DocumentRow, DocumentPage, CollectionPage, 
 import type { Analysis, Sentiment as EngineSentiment } from '../../engines/nlp/types';
 import type { AudioJob, AudioParameters, AudioFeatureSummaryParent } from '../../api/services/audio';
 import type { AudioAnalysis as EngineAudioAnalysis, ChannelSummary, ChannelSeries, AudioFormatInfo } from '../../engines/audio/types';
+import type { DataSourceRow, DataSourceOptions as DataSourceOptionsParent, DataPreview as DataPreviewParent, IntegrateOutcome, TransformOutcome, DataJobProgress as DataJobProgressEvent } from '../../api/services/data';
+import type { StepStats } from '../../engines/pipeline/pipeline';
 import type { Context } from '../../api/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -385,6 +387,132 @@ export type CreateModelInput = {
   task?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A field of a data set: its name and type. */
+export type DataField = {
+  __typename?: 'DataField';
+  /** Field name. */
+  name: Scalars['String']['output'];
+  /** Field type. */
+  type: DataFieldType;
+};
+
+/** The type of a field, declared or inferred from the first rows. */
+export type DataFieldType =
+  /** true or false. */
+  | 'BOOL'
+  /** Floating-point number. */
+  | 'FLOAT'
+  /** Whole number. */
+  | 'INT'
+  /** Text. */
+  | 'STRING'
+  /** Point in time; rows show it as an ISO-8601 string in UTC. */
+  | 'TIMESTAMP';
+
+/** Why a data job failed. */
+export type DataJobError = {
+  __typename?: 'DataJobError';
+  /** Machine-readable code, as in `extensions.code`. */
+  code: Scalars['String']['output'];
+  /** What went wrong, for people. */
+  message: Scalars['String']['output'];
+};
+
+/** What a data job is doing. */
+export type DataJobPhase =
+  /** Finished: the last event. */
+  | 'DONE'
+  /** Failed: the last event; `error` tells why. */
+  | 'FAILED'
+  /** Integrate: joining a source. */
+  | 'JOIN'
+  /** Integrate: reading a source. */
+  | 'LOAD'
+  /** Integrate: resolving the fields several sources provide. */
+  | 'RESOLVE'
+  /** Transform: rows flowing through the pipeline. */
+  | 'TRANSFORM'
+  /** Writing the output. */
+  | 'WRITE';
+
+/** A progress event of an `integrate` or `transform` job. */
+export type DataJobProgress = {
+  __typename?: 'DataJobProgress';
+  /** What it is working on (a source, a join), for people. */
+  detail: Scalars['String']['output'];
+  /** True on the last event of the job (DONE or FAILED). */
+  done: Scalars['Boolean']['output'];
+  /** Why the job failed; null unless FAILED. */
+  error?: Maybe<DataJobError>;
+  /** The job. */
+  jobId: Scalars['ID']['output'];
+  /** What it is doing. */
+  phase: DataJobPhase;
+  /** Rows processed so far: source rows read (TRANSFORM), rows written (DONE), 0 otherwise. */
+  rows: Scalars['Float']['output'];
+};
+
+/** The schema and first rows of a data source. */
+export type DataPreview = {
+  __typename?: 'DataPreview';
+  /** Its fields, in file order, with declared or inferred types. */
+  fields: Array<DataField>;
+  /** The first rows, as JSON objects of field name to value (timestamps as ISO-8601 strings, missing values as null). */
+  rows: Array<Scalars['JSON']['output']>;
+  /** The source previewed. */
+  source: DataSource;
+};
+
+/** A file of the data folder registered under a name, which previews, transforms and integration configs refer to. */
+export type DataSource = {
+  __typename?: 'DataSource';
+  /** When it was registered. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque identifier. */
+  id: Scalars['ID']['output'];
+  /** File format. */
+  kind: DataSourceKind;
+  /** Path of the file relative to the data folder (`<data dir>/data`), with forward slashes. */
+  location: Scalars['String']['output'];
+  /** Unique name. */
+  name: Scalars['String']['output'];
+  /** Reader options. */
+  options: DataSourceOptions;
+};
+
+/** The file format of a data source. */
+export type DataSourceKind =
+  /** Comma-separated values (RFC 4180; the delimiter and header are options). */
+  | 'CSV'
+  /** One JSON array of objects. */
+  | 'JSON'
+  /** JSON Lines: one object per line. */
+  | 'JSONL';
+
+/** How a data source's file is read, as registered. */
+export type DataSourceOptions = {
+  __typename?: 'DataSourceOptions';
+  /** CSV delimiter; null: ",". */
+  delimiter?: Maybe<Scalars['String']['output']>;
+  /** Whether the first CSV record names the fields; null: true. */
+  header?: Maybe<Scalars['Boolean']['output']>;
+  /** Declared field types (field name to type name); null when none were declared. */
+  types?: Maybe<Scalars['JSON']['output']>;
+};
+
+/** How a data source's file is read. Every field is optional. */
+export type DataSourceOptionsInput = {
+  /** CSV only: one character other than a quote or a line break. Default ",". */
+  delimiter?: InputMaybe<Scalars['String']['input']>;
+  /** CSV only: whether the first record names the fields (otherwise they are column_1, column_2, …). Default true. */
+  header?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * Declared field types, an object of field name to "string", "int", "float", "bool" or "timestamp"; the other
+   * fields' types are inferred from the first 1,000 rows.
+   */
+  types?: InputMaybe<Scalars['JSON']['input']>;
+};
+
 /** Result of `deleteModel`. */
 export type DeleteModelPayload = {
   __typename?: 'DeleteModelPayload';
@@ -545,6 +673,26 @@ export type IngestPhase =
   | 'FAILED'
   /** Writing to the database, in one transaction; `processed` counts documents written (not yet visible). */
   | 'STORING';
+
+/** What an integration produced. */
+export type IntegrateResult = {
+  __typename?: 'IntegrateResult';
+  /** The output's fields (with provenance columns `<field>_source` when the config asks for them). */
+  fields: Array<DataField>;
+  /** The first 20 output rows, as JSON objects. */
+  firstRows: Array<Scalars['JSON']['output']>;
+  /** The job's id (the one given, or a new UUID); its progress events carry it. */
+  jobId: Scalars['ID']['output'];
+  /** Where the full output was written, relative to the data folder: `outputs/<jobId>.csv`, or the config's output path. */
+  outputLocation: Scalars['String']['output'];
+  /**
+   * The engine's report: `sources` (rows, matched, unmatched per source), `joins`, `conflicts` (per field: strategy,
+   * resolved), `fuzzyBands`, `outputRows`, and `seconds`.
+   */
+  report: Scalars['JSON']['output'];
+  /** Rows written. */
+  rowCount: Scalars['Int']['output'];
+};
 
 /** A keyword or keyphrase of a text. */
 export type Keyword = {
@@ -773,14 +921,37 @@ export type Mutation = {
   deleteModel: DeleteModelPayload;
   /** Removes an alias and records the removal. Returns the version it pointed at. */
   deleteModelAlias: ModelVersion;
+  /**
+   * Runs an integration config (YAML or JSON: sources, primary, joins, resolve, defaults, output). Source and output
+   * paths are relative to the data folder and must stay inside it (FORBIDDEN otherwise); a source may be given as
+   * `{ dataSource: <registered name> }` instead of a path. The full output goes to `output.path` or
+   * `outputs/<jobId>.csv`. A bad config is BAD_USER_INPUT naming its place (`joins[0].on`); a missing file or unknown
+   * data source is NOT_FOUND. Give a `jobId` (a UUID) to follow the job with `dataJobProgress`.
+   */
+  integrate: IntegrateResult;
+  /**
+   * Registers a file of the data folder (`<data dir>/data`) under a unique name. `location` is relative to that
+   * folder: an absolute path, or one leading outside it (`..`, or a symbolic link), is FORBIDDEN; no file there is
+   * NOT_FOUND; bad options are BAD_USER_INPUT; a name already registered is CONFLICT.
+   */
+  registerDataSource: DataSource;
   /** Registers a new version with the next version number. The artifact is validated before anything is stored. */
   registerModelVersion: ModelVersion;
+  /** Unregisters a data source (its file stays) and returns it. NOT_FOUND when none has that name. */
+  removeDataSource: DataSource;
   /** Removes a collection with all its documents. NOT_FOUND when there is no such collection. */
   removeDocumentCollection: RemoveDocumentCollectionPayload;
   /** Points an alias at a version of the same model (creating or moving it atomically) and records the move. */
   setModelAlias: ModelVersion;
   /** Sets or removes tags on a model or one of its versions. */
   setTags: SetTagsPayload;
+  /**
+   * Runs a pipeline (YAML or JSON steps) over a registered data source and writes its rows as JSON Lines to
+   * `outputs/<jobId>.jsonl`. The pipeline is checked against the source's schema before any row flows: a bad one is
+   * BAD_USER_INPUT naming the step. NOT_FOUND for an unknown source. Give a `jobId` (a UUID) to follow the job with
+   * `dataJobProgress`.
+   */
+  transform: TransformResult;
   /** Changes a model's description or task. */
   updateModel: Model;
 };
@@ -823,8 +994,30 @@ export type MutationDeleteModelAliasArgs = {
 
 
 /** Entry points for writing. */
+export type MutationIntegrateArgs = {
+  config: Scalars['String']['input'];
+  jobId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Entry points for writing. */
+export type MutationRegisterDataSourceArgs = {
+  kind: DataSourceKind;
+  location: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  options?: InputMaybe<DataSourceOptionsInput>;
+};
+
+
+/** Entry points for writing. */
 export type MutationRegisterModelVersionArgs = {
   input: RegisterModelVersionInput;
+};
+
+
+/** Entry points for writing. */
+export type MutationRemoveDataSourceArgs = {
+  name: Scalars['String']['input'];
 };
 
 
@@ -846,6 +1039,14 @@ export type MutationSetModelAliasArgs = {
 /** Entry points for writing. */
 export type MutationSetTagsArgs = {
   input: SetTagsInput;
+};
+
+
+/** Entry points for writing. */
+export type MutationTransformArgs = {
+  jobId?: InputMaybe<Scalars['ID']['input']>;
+  pipeline: Scalars['String']['input'];
+  source: Scalars['String']['input'];
 };
 
 
@@ -880,6 +1081,10 @@ export type Query = {
   analyzeText: TextAnalysis;
   /** An audio analysis job by id. NOT_FOUND when no job has that id; BAD_USER_INPUT when the id is not a job id. */
   audioAnalysisJob: AudioAnalysisJob;
+  /** A data source by name. NOT_FOUND when none has that name. */
+  dataSource: DataSource;
+  /** Every registered data source, by name. */
+  dataSources: Array<DataSource>;
   /** A document by id; null when no document has that id. BAD_USER_INPUT when the id is not a document id. */
   document?: Maybe<Document>;
   /** A collection by name; null when none has that name. */
@@ -896,6 +1101,11 @@ export type Query = {
   models: ModelConnection;
   /** Fetches any object that implements `Node` by its global ID; null when no such object exists. */
   node?: Maybe<Node>;
+  /**
+   * The schema and the first `limit` rows (0 to 1,000, default 20) of a data source. NOT_FOUND for an unknown source
+   * or a file that is gone; BAD_USER_INPUT for a limit out of range or a file its reader cannot parse.
+   */
+  previewDataSource: DataPreview;
   /**
    * The `k` documents of the same collection most similar to the given one (never itself), most similar first. Found
    * through locality-sensitive hashing, without comparing every pair: only documents sharing one of the 32 bands of the
@@ -917,6 +1127,12 @@ export type QueryAnalyzeTextArgs = {
 /** Entry points for reading. */
 export type QueryAudioAnalysisJobArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryDataSourceArgs = {
+  name: Scalars['String']['input'];
 };
 
 
@@ -973,6 +1189,13 @@ export type QueryModelsArgs = {
 /** Entry points for reading. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryPreviewDataSourceArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  name: Scalars['String']['input'];
 };
 
 
@@ -1129,6 +1352,13 @@ export type Subscription = {
    * across API nodes on Postgres. NOT_FOUND for an unknown job.
    */
   audioAnalysisProgress: AudioAnalysisJob;
+  /**
+   * Progress events of the data job `jobId` from the moment of subscribing (subscribe, then start the job with the
+   * same `jobId`): at most about four a second while rows flow, then a last DONE or FAILED event (a job rejected
+   * before it runs, e.g. for a bad pipeline, sends only FAILED), after which the subscription completes. Events are
+   * not stored: a subscriber that comes late misses the earlier ones. Works across API nodes on Postgres.
+   */
+  dataJobProgress: DataJobProgress;
   /** Progress of the `addDocuments` calls on a collection, as they run (events of calls started before subscribing are not replayed). */
   documentIngestProgress: DocumentIngestProgress;
   /** Registry changes as they happen, for one model or (without `model`) all models. */
@@ -1138,6 +1368,12 @@ export type Subscription = {
 
 /** Entry points for live updates over WebSocket (graphql-transport-ws protocol). */
 export type SubscriptionAudioAnalysisProgressArgs = {
+  jobId: Scalars['ID']['input'];
+};
+
+
+/** Entry points for live updates over WebSocket (graphql-transport-ws protocol). */
+export type SubscriptionDataJobProgressArgs = {
   jobId: Scalars['ID']['input'];
 };
 
@@ -1213,6 +1449,38 @@ export type TextStats = {
   sentences: Scalars['Int']['output'];
   /** Number of words. */
   words: Scalars['Int']['output'];
+};
+
+/** What a transform produced. */
+export type TransformResult = {
+  __typename?: 'TransformResult';
+  /** The pipeline's output fields. */
+  fields: Array<DataField>;
+  /** The first 20 output rows, as JSON objects. */
+  firstRows: Array<Scalars['JSON']['output']>;
+  /** The job's id (the one given, or a new UUID); its progress events carry it. */
+  jobId: Scalars['ID']['output'];
+  /** Where the full output was written (JSON Lines), relative to the data folder: `outputs/<jobId>.jsonl`. */
+  outputLocation: Scalars['String']['output'];
+  /** Rows written. */
+  rowCount: Scalars['Int']['output'];
+  /** Per-step statistics, in pipeline order. */
+  steps: Array<TransformStep>;
+};
+
+/** What one pipeline step did. */
+export type TransformStep = {
+  __typename?: 'TransformStep';
+  /** Step kind (filter, map, derive, select, rename, cast, dedupe, sort, limit, sample, aggregate). */
+  kind: Scalars['String']['output'];
+  /** Time spent in the step, in milliseconds. */
+  ms: Scalars['Float']['output'];
+  /** Rows the step received. */
+  rowsIn: Scalars['Int']['output'];
+  /** Rows it passed on. */
+  rowsOut: Scalars['Int']['output'];
+  /** Step number, from 1, in pipeline order (as error messages number steps). */
+  step: Scalars['Int']['output'];
 };
 
 /** Changes to a model; omitted fields stay as they are, null clears description or task. */
@@ -1342,6 +1610,16 @@ export type ResolversTypes = {
   AudioWindow: AudioWindow;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreateModelInput: CreateModelInput;
+  DataField: ResolverTypeWrapper<DataField>;
+  DataFieldType: DataFieldType;
+  DataJobError: ResolverTypeWrapper<DataJobError>;
+  DataJobPhase: DataJobPhase;
+  DataJobProgress: ResolverTypeWrapper<DataJobProgressEvent>;
+  DataPreview: ResolverTypeWrapper<DataPreviewParent>;
+  DataSource: ResolverTypeWrapper<DataSourceRow>;
+  DataSourceKind: DataSourceKind;
+  DataSourceOptions: ResolverTypeWrapper<DataSourceOptionsParent>;
+  DataSourceOptionsInput: DataSourceOptionsInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteModelPayload: ResolverTypeWrapper<DeleteModelPayload>;
   DetectedLanguage: ResolverTypeWrapper<DetectedLanguage>;
@@ -1360,6 +1638,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IngestPhase: IngestPhase;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IntegrateResult: ResolverTypeWrapper<IntegrateOutcome>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Keyword: ResolverTypeWrapper<Keyword>;
   KeywordMethod: KeywordMethod;
@@ -1396,6 +1675,8 @@ export type ResolversTypes = {
   TensorSpec: ResolverTypeWrapper<TensorSpec>;
   TextAnalysis: ResolverTypeWrapper<Analysis>;
   TextStats: ResolverTypeWrapper<TextStats>;
+  TransformResult: ResolverTypeWrapper<TransformOutcome>;
+  TransformStep: ResolverTypeWrapper<StepStats>;
   UpdateModelInput: UpdateModelInput;
   Upload: ResolverTypeWrapper<Scalars['Upload']['output']>;
   VectorStats: ResolverTypeWrapper<VectorStats>;
@@ -1418,6 +1699,13 @@ export type ResolversParentTypes = {
   AudioSeries: ChannelSeries;
   Boolean: Scalars['Boolean']['output'];
   CreateModelInput: CreateModelInput;
+  DataField: DataField;
+  DataJobError: DataJobError;
+  DataJobProgress: DataJobProgressEvent;
+  DataPreview: DataPreviewParent;
+  DataSource: DataSourceRow;
+  DataSourceOptions: DataSourceOptionsParent;
+  DataSourceOptionsInput: DataSourceOptionsInput;
   DateTime: Scalars['DateTime']['output'];
   DeleteModelPayload: DeleteModelPayload;
   DetectedLanguage: DetectedLanguage;
@@ -1434,6 +1722,7 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  IntegrateResult: IntegrateOutcome;
   JSON: Scalars['JSON']['output'];
   Keyword: Keyword;
   Model: ModelRow;
@@ -1464,6 +1753,8 @@ export type ResolversParentTypes = {
   TensorSpec: TensorSpec;
   TextAnalysis: Analysis;
   TextStats: TextStats;
+  TransformResult: TransformOutcome;
+  TransformStep: StepStats;
   UpdateModelInput: UpdateModelInput;
   Upload: Scalars['Upload']['output'];
   VectorStats: VectorStats;
@@ -1575,6 +1866,46 @@ export type AudioSeriesResolvers<ContextType = Context, ParentType extends Resol
   zcr?: Resolver<Maybe<Array<ResolversTypes['Float']>>, ParentType, ContextType>;
 };
 
+export type DataFieldResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataField'] = ResolversParentTypes['DataField']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['DataFieldType'], ParentType, ContextType>;
+};
+
+export type DataJobErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataJobError'] = ResolversParentTypes['DataJobError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DataJobProgressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataJobProgress'] = ResolversParentTypes['DataJobProgress']> = {
+  detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  done?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['DataJobError']>, ParentType, ContextType>;
+  jobId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  phase?: Resolver<ResolversTypes['DataJobPhase'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type DataPreviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataPreview'] = ResolversParentTypes['DataPreview']> = {
+  fields?: Resolver<Array<ResolversTypes['DataField']>, ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['JSON']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['DataSource'], ParentType, ContextType>;
+};
+
+export type DataSourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataSource'] = ResolversParentTypes['DataSource']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DataSourceKind'], ParentType, ContextType>;
+  location?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  options?: Resolver<ResolversTypes['DataSourceOptions'], ParentType, ContextType>;
+};
+
+export type DataSourceOptionsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataSourceOptions'] = ResolversParentTypes['DataSourceOptions']> = {
+  delimiter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  header?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  types?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -1645,6 +1976,15 @@ export type FeatureStatsResolvers<ContextType = Context, ParentType extends Reso
   mean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   min?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   std?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type IntegrateResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IntegrateResult'] = ResolversParentTypes['IntegrateResult']> = {
+  fields?: Resolver<Array<ResolversTypes['DataField']>, ParentType, ContextType>;
+  firstRows?: Resolver<Array<ResolversTypes['JSON']>, ParentType, ContextType>;
+  jobId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outputLocation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  report?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
@@ -1732,10 +2072,14 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createModel?: Resolver<ResolversTypes['Model'], ParentType, ContextType, RequireFields<MutationCreateModelArgs, 'input'>>;
   deleteModel?: Resolver<ResolversTypes['DeleteModelPayload'], ParentType, ContextType, RequireFields<MutationDeleteModelArgs, 'force' | 'name'>>;
   deleteModelAlias?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationDeleteModelAliasArgs, 'alias' | 'model'>>;
+  integrate?: Resolver<ResolversTypes['IntegrateResult'], ParentType, ContextType, RequireFields<MutationIntegrateArgs, 'config'>>;
+  registerDataSource?: Resolver<ResolversTypes['DataSource'], ParentType, ContextType, RequireFields<MutationRegisterDataSourceArgs, 'kind' | 'location' | 'name'>>;
   registerModelVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationRegisterModelVersionArgs, 'input'>>;
+  removeDataSource?: Resolver<ResolversTypes['DataSource'], ParentType, ContextType, RequireFields<MutationRemoveDataSourceArgs, 'name'>>;
   removeDocumentCollection?: Resolver<ResolversTypes['RemoveDocumentCollectionPayload'], ParentType, ContextType, RequireFields<MutationRemoveDocumentCollectionArgs, 'name'>>;
   setModelAlias?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationSetModelAliasArgs, 'alias' | 'model' | 'version'>>;
   setTags?: Resolver<ResolversTypes['SetTagsPayload'], ParentType, ContextType, RequireFields<MutationSetTagsArgs, 'input'>>;
+  transform?: Resolver<ResolversTypes['TransformResult'], ParentType, ContextType, RequireFields<MutationTransformArgs, 'pipeline' | 'source'>>;
   updateModel?: Resolver<ResolversTypes['Model'], ParentType, ContextType, RequireFields<MutationUpdateModelArgs, 'input'>>;
 };
 
@@ -1753,6 +2097,8 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   analyzeText?: Resolver<ResolversTypes['TextAnalysis'], ParentType, ContextType, RequireFields<QueryAnalyzeTextArgs, 'text'>>;
   audioAnalysisJob?: Resolver<ResolversTypes['AudioAnalysisJob'], ParentType, ContextType, RequireFields<QueryAudioAnalysisJobArgs, 'id'>>;
+  dataSource?: Resolver<ResolversTypes['DataSource'], ParentType, ContextType, RequireFields<QueryDataSourceArgs, 'name'>>;
+  dataSources?: Resolver<Array<ResolversTypes['DataSource']>, ParentType, ContextType>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<QueryDocumentArgs, 'id'>>;
   documentCollection?: Resolver<Maybe<ResolversTypes['DocumentCollection']>, ParentType, ContextType, RequireFields<QueryDocumentCollectionArgs, 'name'>>;
   documentCollections?: Resolver<ResolversTypes['DocumentCollectionConnection'], ParentType, ContextType, Partial<QueryDocumentCollectionsArgs>>;
@@ -1761,6 +2107,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   modelVersion?: Resolver<Maybe<ResolversTypes['ModelVersion']>, ParentType, ContextType, RequireFields<QueryModelVersionArgs, 'model'>>;
   models?: Resolver<ResolversTypes['ModelConnection'], ParentType, ContextType, Partial<QueryModelsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  previewDataSource?: Resolver<ResolversTypes['DataPreview'], ParentType, ContextType, RequireFields<QueryPreviewDataSourceArgs, 'limit' | 'name'>>;
   similarDocuments?: Resolver<Array<ResolversTypes['SimilarDocument']>, ParentType, ContextType, RequireFields<QuerySimilarDocumentsArgs, 'id' | 'k'>>;
 };
 
@@ -1805,6 +2152,7 @@ export type SimilarDocumentResolvers<ContextType = Context, ParentType extends R
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   audioAnalysisProgress?: SubscriptionResolver<ResolversTypes['AudioAnalysisJob'], "audioAnalysisProgress", ParentType, ContextType, RequireFields<SubscriptionAudioAnalysisProgressArgs, 'jobId'>>;
+  dataJobProgress?: SubscriptionResolver<ResolversTypes['DataJobProgress'], "dataJobProgress", ParentType, ContextType, RequireFields<SubscriptionDataJobProgressArgs, 'jobId'>>;
   documentIngestProgress?: SubscriptionResolver<ResolversTypes['DocumentIngestProgress'], "documentIngestProgress", ParentType, ContextType, RequireFields<SubscriptionDocumentIngestProgressArgs, 'collection'>>;
   registryEvents?: SubscriptionResolver<ResolversTypes['RegistryEvent'], "registryEvents", ParentType, ContextType, Partial<SubscriptionRegistryEventsArgs>>;
 };
@@ -1838,6 +2186,23 @@ export type TextStatsResolvers<ContextType = Context, ParentType extends Resolve
   words?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type TransformResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransformResult'] = ResolversParentTypes['TransformResult']> = {
+  fields?: Resolver<Array<ResolversTypes['DataField']>, ParentType, ContextType>;
+  firstRows?: Resolver<Array<ResolversTypes['JSON']>, ParentType, ContextType>;
+  jobId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outputLocation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['TransformStep']>, ParentType, ContextType>;
+};
+
+export type TransformStepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransformStep'] = ResolversParentTypes['TransformStep']> = {
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rowsIn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsOut?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface UploadScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Upload'], any> {
   name: 'Upload';
 }
@@ -1860,6 +2225,12 @@ export type Resolvers<ContextType = Context> = {
   AudioFormat?: AudioFormatResolvers<ContextType>;
   AudioJobError?: AudioJobErrorResolvers<ContextType>;
   AudioSeries?: AudioSeriesResolvers<ContextType>;
+  DataField?: DataFieldResolvers<ContextType>;
+  DataJobError?: DataJobErrorResolvers<ContextType>;
+  DataJobProgress?: DataJobProgressResolvers<ContextType>;
+  DataPreview?: DataPreviewResolvers<ContextType>;
+  DataSource?: DataSourceResolvers<ContextType>;
+  DataSourceOptions?: DataSourceOptionsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeleteModelPayload?: DeleteModelPayloadResolvers<ContextType>;
   DetectedLanguage?: DetectedLanguageResolvers<ContextType>;
@@ -1871,6 +2242,7 @@ export type Resolvers<ContextType = Context> = {
   DocumentEdge?: DocumentEdgeResolvers<ContextType>;
   DocumentIngestProgress?: DocumentIngestProgressResolvers<ContextType>;
   FeatureStats?: FeatureStatsResolvers<ContextType>;
+  IntegrateResult?: IntegrateResultResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Keyword?: KeywordResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
@@ -1896,6 +2268,8 @@ export type Resolvers<ContextType = Context> = {
   TensorSpec?: TensorSpecResolvers<ContextType>;
   TextAnalysis?: TextAnalysisResolvers<ContextType>;
   TextStats?: TextStatsResolvers<ContextType>;
+  TransformResult?: TransformResultResolvers<ContextType>;
+  TransformStep?: TransformStepResolvers<ContextType>;
   Upload?: GraphQLScalarType;
   VectorStats?: VectorStatsResolvers<ContextType>;
 };
