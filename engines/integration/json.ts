@@ -50,7 +50,7 @@ export interface JsonErrorDetails {
 export class JsonError extends InvalidInputError {
   declare readonly details: JsonErrorDetails & Record<string, unknown>;
   constructor(message: string, details: JsonErrorDetails) {
-    super(message, { ...details });
+    super(message, Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined)));
   }
 }
 
@@ -100,7 +100,8 @@ function resolve(input: Input, o: JsonOptions): Resolved {
  * Reads JSON Lines: one object per line; blank lines are skipped. The fields are those of
  * `select`, or else the keys seen in the first `inferRows` records (in order of appearance) plus
  * any declared in `types`; a later record with a key outside them is an 'unknown-field' error
- * naming the line (with `select`, other keys are ignored). Missing keys are null.
+ * naming the line (with `select`, other keys are ignored). Missing keys are null, and so is a
+ * selected field that never appears.
  *
  * Types are declared or inferred from the JSON values: safe integers → int, other numbers → float,
  * booleans → bool, strings → string, or timestamp when every non-empty one is ISO-8601; mixed
