@@ -48,6 +48,7 @@ const { spawnSync } = require('node:child_process');
 const {
   TIME, MB, measureProcess, requireApt: requireAptAs, sha256File, describeMachine, packageVersion, pythonVersions,
   median, fmt, ratioFmt, table, showArgv: showArgvFrom, problemLines,
+  walkArgs,
 } = require('../lib/measure');
 const { wavInfo } = require('./wav');
 
@@ -172,24 +173,7 @@ function usage(code) {
 function parseArgs(argv) {
   const o = { rounds: 3, peerRounds: 1, only: null, seconds: HOUR, threads: os.availableParallelism(), meydaSeconds: 60,
     numpyMode: 'block', oursCmd: null, json: RESULTS, timeout: 1800, pollMs: 100, installDeps: false, list: false };
-  const num = (name, v, min) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min) {
-      console.error(`${TAG}: ${name} needs an integer ≥ ${min}, got "${v}"`);
-      process.exit(2);
-    }
-    return n;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    let a = argv[i];
-    let v;
-    const eq = a.indexOf('=');
-    if (a.startsWith('--') && eq > 0) [a, v] = [a.slice(0, eq), a.slice(eq + 1)];
-    const val = () => {
-      const x = v !== undefined ? v : argv[++i];
-      if (x === undefined) { console.error(`${TAG}: ${a} needs a value`); process.exit(2); }
-      return x;
-    };
+  walkArgs(argv, TAG, (a, val, num) => {
     switch (a) {
       case '--rounds': o.rounds = num(a, val(), 1); break;
       case '--peer-rounds': o.peerRounds = num(a, val(), 1); break;
@@ -211,7 +195,7 @@ function parseArgs(argv) {
       case '-h': case '--help': usage(0); break;
       default: console.error(`${TAG}: unknown option ${a}`); usage(2);
     }
-  }
+  });
   return o;
 }
 

@@ -305,7 +305,39 @@ function lastJsonLine(text) {
   return null;
 }
 
+/**
+ * Walks the runners' command-line arguments (`--flag value` or `--flag=value`): onFlag(flag, val,
+ * num) handles one, where val() takes its value (exit 2 when it is missing) and num(flag, text,
+ * min) reads an integer ≥ min (exit 2 otherwise). Unknown flags are onFlag's to refuse.
+ */
+function walkArgs(argv, tag, onFlag) {
+  const num = (name, v, min) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) {
+      console.error(`${tag}: ${name} needs an integer ≥ ${min}, got "${v}"`);
+      process.exit(2);
+    }
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    let a = argv[i];
+    let v;
+    const eq = a.indexOf('=');
+    if (a.startsWith('--') && eq > 0) [a, v] = [a.slice(0, eq), a.slice(eq + 1)];
+    const val = () => {
+      const x = v !== undefined ? v : argv[++i];
+      if (x === undefined) {
+        console.error(`${tag}: ${a} needs a value`);
+        process.exit(2);
+      }
+      return x;
+    };
+    onFlag(a, val, num);
+  }
+}
+
 module.exports = {
+  walkArgs,
   TIME, HAVE_TIME, MB, PAGE,
   sampleTree, tail, measureProcess,
   missingApt, requireApt, sha256File,

@@ -38,6 +38,7 @@ const { spawnSync } = require('node:child_process');
 const {
   TIME, HAVE_TIME, MB, measureProcess, requireApt: requireAptAs, sha256File, describeMachine, packageVersion,
   median, fmt, ratioFmt, table, showArgv: showArgvFrom, problemLines,
+  walkArgs,
 } = require('../lib/measure');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -137,20 +138,7 @@ function usage(code) {
 function parseArgs(argv) {
   const o = { rounds: 3, only: null, docs: null, json: null, threads: os.availableParallelism(),
     timeout: 900, pollMs: 100, installDeps: false, list: false };
-  const num = (name, v, min) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min) {
-      console.error(`bench nlp: ${name} needs an integer ≥ ${min}, got "${v}"`);
-      process.exit(2);
-    }
-    return n;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    let a = argv[i];
-    let v;
-    const eq = a.indexOf('=');
-    if (a.startsWith('--') && eq > 0) [a, v] = [a.slice(0, eq), a.slice(eq + 1)];
-    const val = () => (v !== undefined ? v : argv[++i]);
+  walkArgs(argv, 'bench nlp', (a, val, num) => {
     switch (a) {
       case '--rounds': o.rounds = num(a, val(), 1); break;
       case '--only': o.only = val().split(',').map((s) => s.trim()).filter(Boolean); break;
@@ -164,7 +152,7 @@ function parseArgs(argv) {
       case '-h': case '--help': usage(0); break;
       default: console.error(`bench nlp: unknown option ${a}`); usage(2);
     }
-  }
+  });
   return o;
 }
 
