@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cliEnv, ROOT, runCli } from './helpers/cli';
+import { wavHeader } from '../engines/audio/__tests__/wav-bytes.ts';
 
 jest.setTimeout(120_000);
 
@@ -102,21 +103,8 @@ it.each([
 });
 
 it('refuses a truncated WAV with the declared and present sizes', async () => {
-  const h = Buffer.alloc(44);
-  h.write('RIFF', 0);
-  h.writeUInt32LE(1036, 4);
-  h.write('WAVEfmt ', 8);
-  h.writeUInt32LE(16, 16);
-  h.writeUInt16LE(1, 20);
-  h.writeUInt16LE(1, 22);
-  h.writeUInt32LE(8000, 24);
-  h.writeUInt32LE(16000, 28);
-  h.writeUInt16LE(2, 32);
-  h.writeUInt16LE(16, 34);
-  h.write('data', 36);
-  h.writeUInt32LE(1000, 40);
   const file = path.join(tmp, 'cut.wav');
-  writeFileSync(file, Buffer.concat([h, Buffer.alloc(10)]));
+  writeFileSync(file, Buffer.concat([wavHeader({ dataBytes: 1000 }), Buffer.alloc(10)]));
   const r = await run([file]);
   expect(r.code).toBe(1);
   expect(r.stderr).toMatch(/truncated file: the "data" chunk declares 1000 bytes but only 10 are present/);

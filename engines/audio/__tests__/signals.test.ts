@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { analyzeAudioFile, runAnalysis } from '../analyze.ts';
 import { FLAG_SPECTRAL, StftKernel } from '../kernel.ts';
 import type { AudioAnalysis } from '../types.ts';
+import { wavHeader } from './wav-bytes.ts';
 
 let dir: string;
 beforeAll(() => {
@@ -144,19 +145,7 @@ describe('formats and channels', () => {
   it('analyses a 1-sample file as one frame', async () => {
     const path = join(dir, 'one.wav');
     // a 44-byte header and one 16-bit sample of 0.5
-    const h = Buffer.alloc(46);
-    h.write('RIFF', 0);
-    h.writeUInt32LE(38, 4);
-    h.write('WAVEfmt ', 8);
-    h.writeUInt32LE(16, 16);
-    h.writeUInt16LE(1, 20);
-    h.writeUInt16LE(1, 22);
-    h.writeUInt32LE(8000, 24);
-    h.writeUInt32LE(16000, 28);
-    h.writeUInt16LE(2, 32);
-    h.writeUInt16LE(16, 34);
-    h.write('data', 36);
-    h.writeUInt32LE(2, 40);
+    const h = Buffer.concat([wavHeader({ dataBytes: 2 }), Buffer.alloc(2)]);
     h.writeInt16LE(16384, 44);
     writeFileSync(path, h);
     const r = await analyzeAudioFile(path, { threads: 1 });
@@ -195,24 +184,6 @@ describe('bad input', () => {
     writeFileSync(p, bytes);
     return p;
   };
-  const header = (o: { channels?: number; rate?: number; tag?: number; dataBytes?: number; bits?: number } = {}) => {
-    const ch = o.channels ?? 1;
-    const bits = o.bits ?? 16;
-    const h = Buffer.alloc(44);
-    h.write('RIFF', 0);
-    h.writeUInt32LE(36 + (o.dataBytes ?? 0), 4);
-    h.write('WAVEfmt ', 8);
-    h.writeUInt32LE(16, 16);
-    h.writeUInt16LE(o.tag ?? 1, 20);
-    h.writeUInt16LE(ch, 22);
-    h.writeUInt32LE(o.rate ?? 8000, 24);
-    h.writeUInt32LE((o.rate ?? 8000) * ch * (bits / 8), 28);
-    h.writeUInt16LE(ch * (bits / 8), 32);
-    h.writeUInt16LE(bits, 34);
-    h.write('data', 36);
-    h.writeUInt32LE(o.dataBytes ?? 0, 40);
-    return h;
-  };
   const refuse = async (path: string, message: RegExp) => {
     await expect(analyzeAudioFile(path, { threads: 1 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(message) });
   };
@@ -221,23 +192,23 @@ describe('bad input', () => {
     await refuse(write('text.wav', Buffer.from('hello, this is not audio at all\n')), /^wav: not a WAV file/);
   });
   it('refuses a header claiming more data than the file holds, and a 10 GB declared size', async () => {
-    await refuse(write('short.wav', Buffer.concat([header({ dataBytes: 1000 }), Buffer.alloc(100)])), /truncated/);
-    const huge = header();
+    await refuse(write('short.wav', Buffer.concat([wavHeader({ dataBytes: 1000 }), Buffer.alloc(100)])), /truncated/);
+    const huge = wavHeader();
     huge.writeUInt32LE(0xfffffff0, 40); // the 32-bit field's largest non-placeholder value
     await refuse(write('huge.wav', Buffer.concat([huge, Buffer.alloc(64)])), /truncated/);
   });
   it('refuses zero channels and a 0 Hz sample rate', async () => {
-    await refuse(write('zero-ch.wav', Buffer.concat([header({ channels: 0 }), Buffer.alloc(8)])), /0 channels/);
-    await refuse(write('zero-hz.wav', Buffer.concat([header({ rate: 0 }), Buffer.alloc(8)])), /0 Hz/);
+    await refuse(write('zero-ch.wav', Buffer.concat([wavHeader({ channels: 0 }), Buffer.alloc(8)])), /0 channels/);
+    await refuse(write('zero-hz.wav', Buffer.concat([wavHeader({ rate: 0 }), Buffer.alloc(8)])), /0 Hz/);
   });
   it('refuses compressed codecs by name', async () => {
-    await refuse(write('alaw.wav', Buffer.concat([header({ tag: 6, bits: 8, dataBytes: 8 }), Buffer.alloc(8)])), /unsupported codec "A-law"/i);
+    await refuse(write('alaw.wav', Buffer.concat([wavHeader({ tag: 6, bits: 8, dataBytes: 8 }), Buffer.alloc(8)])), /unsupported codec "A-law"/i);
   });
   it('refuses an empty data chunk', async () => {
-    await refuse(write('empty.wav', header()), /no samples/);
+    await refuse(write('empty.wav', wavHeader()), /no samples/);
   });
   it('refuses bad options naming the option, before reading the file', async () => {
-    const path = write('ok.wav', Buffer.concat([header({ dataBytes: 16 }), Buffer.alloc(16)]));
+    const path = write('ok.wav', Buffer.concat([wavHeader({ dataBytes: 16 }), Buffer.alloc(16)]));
     await expect(analyzeAudioFile(path, { nFft: 1000 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'nFft' } });
     await expect(analyzeAudioFile(path, { features: ['loudness' as never] })).rejects.toMatchObject({ details: { field: 'features' } });
     await expect(analyzeAudioFile(path, { seriesResolution: 0 })).rejects.toMatchObject({ details: { field: 'seriesResolution' } });

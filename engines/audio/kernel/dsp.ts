@@ -427,6 +427,30 @@ let gstate: usize = 0;
   if (peak) v128.store(gstate, pk, 48);
 }
 
+/** Four rows of a matrix times a vector of 4-lane values: out[r] = Σ_k vec[k]·w[r][k] for r < 4
+ *  (rows `rowB` bytes apart, n columns). Four independent accumulators, one load of each vec[k]:
+ *  a single chain of dependent adds would wait on their latency. Used for MFCC and chroma. */
+// @ts-ignore: decorator
+@inline function dot4(vec: usize, n: i32, w: usize, rowB: usize, out: usize): void {
+  let a0 = f32x4.splat(0);
+  let a1 = a0;
+  let a2 = a0;
+  let a3 = a0;
+  let wp = w;
+  for (let k = 0; k < n; k++) {
+    const x = v128.load(vec + (<usize>k << 4));
+    a0 = f32x4.add(a0, f32x4.mul(x, v128.load32_splat(wp)));
+    a1 = f32x4.add(a1, f32x4.mul(x, v128.load32_splat(wp + rowB)));
+    a2 = f32x4.add(a2, f32x4.mul(x, v128.load32_splat(wp + 2 * rowB)));
+    a3 = f32x4.add(a3, f32x4.mul(x, v128.load32_splat(wp + 3 * rowB)));
+    wp += 4;
+  }
+  v128.store(out, a0);
+  v128.store(out, a1, 16);
+  v128.store(out, a2, 32);
+  v128.store(out, a3, 48);
+}
+
 /** Frequency of the first bin whose running magnitude sum (cum, lane `lane`) reaches thr. */
 function rolloffBin(lane: i32, thr: f32): f32 {
   let lo = 0;
@@ -620,26 +644,7 @@ export function processStft(sig: usize, hop: i32, nGroups: i32, hasPrev: i32, fl
       const mo = oMfcc + <usize>g * (<usize>nMfcc << 4);
       const rowB = <usize>nMels << 2;
       let i = 0;
-      for (; i + 4 <= nMfcc; i += 4) {
-        // four coefficients per pass: independent accumulators, one load of each band
-        let a0 = zero;
-        let a1 = zero;
-        let a2 = zero;
-        let a3 = zero;
-        let dp = dct + <usize>(i * nMels) * 4;
-        for (let b = 0; b < nMels; b++) {
-          const y = v128.load(dbv + (<usize>b << 4));
-          a0 = f32x4.add(a0, f32x4.mul(y, v128.load32_splat(dp)));
-          a1 = f32x4.add(a1, f32x4.mul(y, v128.load32_splat(dp + rowB)));
-          a2 = f32x4.add(a2, f32x4.mul(y, v128.load32_splat(dp + 2 * rowB)));
-          a3 = f32x4.add(a3, f32x4.mul(y, v128.load32_splat(dp + 3 * rowB)));
-          dp += 4;
-        }
-        v128.store(mo + (<usize>i << 4), a0);
-        v128.store(mo + (<usize>(i + 1) << 4), a1);
-        v128.store(mo + (<usize>(i + 2) << 4), a2);
-        v128.store(mo + (<usize>(i + 3) << 4), a3);
-      }
+      for (; i + 4 <= nMfcc; i += 4) dot4(dbv, nMels, dct + <usize>(i * nMels) * 4, rowB, mo + (<usize>i << 4));
       for (; i < nMfcc; i++) {
         let acc = zero;
         let dp = dct + <usize>(i * nMels) * 4;
@@ -658,25 +663,9 @@ export function processStft(sig: usize, hop: i32, nGroups: i32, hasPrev: i32, fl
       let cmax = zero;
       const rowB = <usize>nbins << 2;
       for (let c = 0; c < 12; c += 4) {
-        // four chroma rows per pass over the spectrum: independent accumulators
-        let a0 = zero;
-        let a1 = zero;
-        let a2 = zero;
-        let a3 = zero;
-        let cp = chromaW + <usize>(c * nbins) * 4;
-        for (let k = 0; k < nbins; k++) {
-          const p = v128.load(pw + (<usize>k << 4));
-          a0 = f32x4.add(a0, f32x4.mul(p, v128.load32_splat(cp)));
-          a1 = f32x4.add(a1, f32x4.mul(p, v128.load32_splat(cp + rowB)));
-          a2 = f32x4.add(a2, f32x4.mul(p, v128.load32_splat(cp + 2 * rowB)));
-          a3 = f32x4.add(a3, f32x4.mul(p, v128.load32_splat(cp + 3 * rowB)));
-          cp += 4;
-        }
-        v128.store(chromaTmp + (<usize>c << 4), a0);
-        v128.store(chromaTmp + (<usize>(c + 1) << 4), a1);
-        v128.store(chromaTmp + (<usize>(c + 2) << 4), a2);
-        v128.store(chromaTmp + (<usize>(c + 3) << 4), a3);
-        cmax = f32x4.max(f32x4.max(cmax, f32x4.max(a0, a1)), f32x4.max(a2, a3));
+        const out = chromaTmp + (<usize>c << 4);
+        dot4(pw, nbins, chromaW + <usize>(c * nbins) * 4, rowB, out);
+        cmax = f32x4.max(f32x4.max(cmax, f32x4.max(v128.load(out), v128.load(out, 16))), f32x4.max(v128.load(out, 32), v128.load(out, 48)));
       }
       // norm=inf per frame, unless the maximum is below tiny(float32) (then left as is)
       const ok = f32x4.ge(cmax, f32x4.splat(1.1754944e-38));
