@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { Command } from 'commander';
 import { configDir, parseIntegrationConfig } from '../engines/integration/config.ts';
-import { integrate, type IntegrationResult } from '../engines/integration/combine.ts';
+import { integrate } from '../engines/integration/combine.ts';
 import { writeCsv } from '../engines/integration/csv.ts';
-import { formatValue } from '../engines/integration/infer.ts';
+import { resultBatch } from '../engines/integration/output.ts';
 import { readJsonLines, writeJsonArray, writeJsonLines } from '../engines/integration/json.ts';
-import type { RecordBatch, Schema } from '../engines/integration/table.ts';
+import type { RecordBatch } from '../engines/integration/table.ts';
 import { buildPipeline, parsePipeline, prepareJoins, runPipeline } from '../engines/pipeline/pipeline.ts';
 import { dirname, resolve } from 'node:path';
 
@@ -16,47 +16,6 @@ interface Io {
   stdin: NodeJS.ReadableStream;
   stdout: Writable;
   stderr: Writable & { isTTY?: boolean };
-}
-
-const DAY_MS = 86_400_000;
-const dates = new Map<number, string>();
-const two = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
-
-/** YYYY-MM-DDTHH:MM:SS(.sss) in UTC, as formatValue writes timestamps, with the date part cached
- *  per day (Date#toISOString for each of 200,000 values cost 0.4 s of a 5 s merge). */
-function formatTimestampFast(ms: number): string {
-  if (!Number.isFinite(ms) || ms % 1000 !== 0) return formatValue(ms, 'timestamp');
-  const day = Math.floor(ms / DAY_MS);
-  let date = dates.get(day);
-  if (date === undefined) {
-    date = new Date(day * DAY_MS).toISOString().slice(0, 10);
-    if (dates.size < 100_000) dates.set(day, date);
-  }
-  const sec = (ms - day * DAY_MS) / 1000;
-  return `${date}T${two[Math.floor(sec / 3600)]}:${two[Math.floor(sec / 60) % 60]}:${two[sec % 60]}`;
-}
-
-/** The result as output batches: number formats ('%.2f') applied, provenance columns added. */
-export function resultBatches(result: IntegrationResult, numberFormats: Record<string, string>, provenance: boolean): RecordBatch[] {
-  const fields = result.fields.map((name, i) => ({ name, type: numberFormats[name] ? ('string' as const) : result.types[i]! }));
-  const digits = result.fields.map((f) => {
-    const m = numberFormats[f] ? /^%\.(\d+)f$/.exec(numberFormats[f]!) : null;
-    return m ? Number(m[1]) : -1;
-  });
-  const schema: Schema = { fields: provenance ? [...fields, ...result.fields.map((f) => ({ name: `${f}_source`, type: 'string' as const }))] : fields };
-  const rows = result.rows;
-  const ts = result.fields.map((_, f) => result.types[f] === 'timestamp' && digits[f]! < 0);
-  for (let f = 0; f < fields.length; f++) if (ts[f]) fields[f] = { name: fields[f]!.name, type: 'string' };
-  const columns = result.fields.map((_, f) =>
-    rows.map((r) => {
-      const v = r[f] ?? null;
-      if (typeof v !== 'number') return v;
-      if (digits[f]! >= 0) return v.toFixed(digits[f]!);
-      return ts[f] ? formatTimestampFast(v) : v;
-    }),
-  );
-  if (provenance && result.provenance) for (let f = 0; f < result.fields.length; f++) columns.push(result.provenance.map((p) => p[f] ?? ''));
-  return [{ schema, columns, length: rows.length }];
 }
 
 interface IntegrateFlags {
@@ -81,9 +40,9 @@ export async function runIntegrate(configPath: string, flags: IntegrateFlags, io
     onProgress: flags.progress || tty ? (p) => io.stderr.write(tty ? `\r\x1b[Kintegrate: ${p.phase} ${p.detail}…` : `integrate: ${p.phase} ${p.detail}\n`) : undefined,
   });
   if (tty) io.stderr.write('\r\x1b[K');
-  const batches = resultBatches(result, config.output.numberFormats, config.output.provenance);
   const target = flags.out ?? config.output.path ?? io.stdout;
   const format = flags.out ? (flags.out.endsWith('.jsonl') ? 'jsonl' : flags.out.endsWith('.json') ? 'json' : 'csv') : config.output.format;
+  const batches = [resultBatch(result, { numberFormats: config.output.numberFormats, provenance: config.output.provenance, timestampsAsText: format === 'csv' })];
   if (format === 'csv') await writeCsv(batches, target);
   else if (format === 'jsonl') await writeJsonLines(batches, target);
   else await writeJsonArray(batches, target);

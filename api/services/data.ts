@@ -9,6 +9,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, isDomainError, NotFou
 import { integrate as integrateSources, type IntegrationResult } from '../../engines/integration/combine';
 import { parseIntegrationConfig, type IntegrationConfig } from '../../engines/integration/config';
 import { readCsv, writeCsv } from '../../engines/integration/csv';
+import { resultBatch } from '../../engines/integration/output';
 import { readJsonArray, readJsonLines, writeJsonArray, writeJsonLines } from '../../engines/integration/json';
 import type { FieldType, RecordBatch, Schema, Value } from '../../engines/integration/table';
 import { buildPipeline, parsePipeline, runPipeline, type StepStats } from '../../engines/pipeline/pipeline';
@@ -151,21 +152,6 @@ function collectRows(batch: RecordBatch, out: Record<string, unknown>[], max: nu
   }
 }
 
-/** An IntegrationResult as one batch, with number formats applied and provenance columns when asked (as the CLI writes it). */
-function resultBatch(result: IntegrationResult, numberFormats: Record<string, string>, provenance: boolean): RecordBatch {
-  const fields = result.fields.map((name, i) => ({ name, type: numberFormats[name] ? ('string' as const) : result.types[i]! }));
-  const digits = result.fields.map((f) => {
-    const m = numberFormats[f] ? /^%\.(\d+)f$/.exec(numberFormats[f]!) : null;
-    return m ? Number(m[1]) : -1;
-  });
-  const withProvenance = provenance && result.provenance !== null;
-  const schema: Schema = { fields: withProvenance ? [...fields, ...result.fields.map((f) => ({ name: `${f}_source`, type: 'string' as const }))] : fields };
-  const rows = result.rows;
-  const columns = result.fields.map((_, f) => rows.map((r) => (digits[f]! >= 0 && typeof r[f] === 'number' ? (r[f] as number).toFixed(digits[f]!) : (r[f] ?? null))));
-  if (withProvenance) for (let f = 0; f < result.fields.length; f++) columns.push(result.provenance!.map((p) => p[f] ?? ''));
-  return { schema, columns, length: rows.length };
-}
-
 export class DataService {
   private readonly limits: DataLimits;
   private readonly outputs: string;
@@ -258,7 +244,8 @@ export class DataService {
       const result = await integrateSources(config, {
         onProgress: (p) => progress.emit({ phase: p.phase === 'load' ? 'LOAD' : p.phase === 'join' ? 'JOIN' : 'RESOLVE', detail: p.detail, rows: 0 }, true),
       });
-      const batch = resultBatch(result, config.output.numberFormats, config.output.provenance);
+      // timestamps stay numbers: the writers format them, and firstRows keeps them as values
+      const batch = resultBatch(result, { numberFormats: config.output.numberFormats, provenance: config.output.provenance, timestampsAsText: false });
       const target = config.output.path ?? path.join(this.outputs, `${id}.csv`);
       const format = config.output.path ? config.output.format : 'csv';
       progress.emit({ phase: 'WRITE', detail: this.located(target), rows: 0 }, true);
