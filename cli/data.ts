@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { Command } from 'commander';
 import { configDir, parseIntegrationConfig } from '../engines/integration/config.ts';
-import { integrate } from '../engines/integration/combine.ts';
+import { integrate, type IntegrationReport } from '../engines/integration/combine.ts';
+import { integrateColumnar } from '../engines/integration/columnar.ts';
 import { writeCsv } from '../engines/integration/csv.ts';
 import { resultBatch } from '../engines/integration/output.ts';
 import { readJsonLines, writeJsonArray, writeJsonLines } from '../engines/integration/json.ts';
@@ -35,17 +36,27 @@ export async function runIntegrate(configPath: string, flags: IntegrateFlags, io
   const started = performance.now();
   // progress: one line per phase with --progress; on a terminal, one line rewritten in place
   const tty = Boolean(io.stderr.isTTY) && flags.progress === undefined;
-  const result = await integrate(config, {
-    primaryLimit,
-    onProgress: flags.progress || tty ? (p) => io.stderr.write(tty ? `\r\x1b[Kintegrate: ${p.phase} ${p.detail}…` : `integrate: ${p.phase} ${p.detail}\n`) : undefined,
-  });
-  if (tty) io.stderr.write('\r\x1b[K');
+  const onProgress = flags.progress || tty ? (p: { phase: string; detail: string }) => io.stderr.write(tty ? `\r\x1b[Kintegrate: ${p.phase} ${p.detail}…` : `integrate: ${p.phase} ${p.detail}\n`) : undefined;
+  // the columnar executor when it takes the config and files, else the row engine (which also
+  // reports every input error)
+  const fast = integrateColumnar(config, { primaryLimit, onProgress });
   const target = flags.out ?? config.output.path ?? io.stdout;
   const format = flags.out ? (flags.out.endsWith('.jsonl') ? 'jsonl' : flags.out.endsWith('.json') ? 'json' : 'csv') : config.output.format;
-  const batches = [resultBatch(result, { numberFormats: config.output.numberFormats, provenance: config.output.provenance, timestampsAsText: format === 'csv' })];
-  if (format === 'csv') await writeCsv(batches, target);
-  else if (format === 'jsonl') await writeJsonLines(batches, target);
-  else await writeJsonArray(batches, target);
+  const output = { numberFormats: config.output.numberFormats, provenance: config.output.provenance };
+  let result: { report: IntegrationReport };
+  if (fast && format === 'csv') {
+    if (tty) io.stderr.write('\r\x1b[K');
+    await fast.writeCsv(target, output);
+    result = fast;
+  } else {
+    const rows = fast ? fast.toResult() : await integrate(config, { primaryLimit, onProgress });
+    if (tty) io.stderr.write('\r\x1b[K');
+    const batches = [resultBatch(rows, { ...output, timestampsAsText: format === 'csv' })];
+    if (format === 'csv') await writeCsv(batches, target);
+    else if (format === 'jsonl') await writeJsonLines(batches, target);
+    else await writeJsonArray(batches, target);
+    result = rows;
+  }
   const report = { ...result.report, seconds: +((performance.now() - started) / 1000).toFixed(3) };
   if (flags.report) {
     const { writeFileSync } = await import('node:fs');

@@ -1079,6 +1079,8 @@ class Interner {
 /** Where writers put text: a file written through a temporary name, or a stream. */
 export interface TextSink {
   write(text: string): Promise<void>;
+  /** Writes bytes as they are (the caller's buffer may be reused once this resolves). */
+  writeBytes(bytes: Uint8Array): Promise<void>;
   /** Makes the output final (renames the temporary file). */
   commit(): Promise<void>;
   /** Drops the output (removes the temporary file); never throws. */
@@ -1097,16 +1099,20 @@ export async function openSink(output: string | NodeJS.WritableStream): Promise<
     const tmp = join(dirname(output), `.${basename(output)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
     const fh = await open(tmp, 'wx');
     let closed = false;
+    const writeBytes = async (buf: Uint8Array): Promise<void> => {
+      if (buf.length === 0) return;
+      bytes += buf.length;
+      await fh.write(buf);
+    };
     return {
       get bytes() {
         return bytes;
       },
       async write(text) {
         if (text.length === 0) return;
-        const buf = Buffer.from(text, 'utf8');
-        bytes += buf.length;
-        await fh.write(buf);
+        await writeBytes(Buffer.from(text, 'utf8'));
       },
+      writeBytes,
       async commit() {
         closed = true;
         await fh.close();
@@ -1127,6 +1133,11 @@ export async function openSink(output: string | NodeJS.WritableStream): Promise<
       if (text.length === 0) return;
       bytes += Buffer.byteLength(text, 'utf8');
       if (!output.write(text)) await once(output as unknown as NodeJS.EventEmitter, 'drain');
+    },
+    async writeBytes(buf) {
+      if (buf.length === 0) return;
+      bytes += buf.length;
+      if (!output.write(buf)) await once(output as unknown as NodeJS.EventEmitter, 'drain');
     },
     async commit() {},
     async abort() {},

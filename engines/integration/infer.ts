@@ -25,6 +25,15 @@ export class CastError extends InvalidInputError {
   }
 }
 
+/**
+ * Text the span parsers read: a string, or bytes seen as Latin-1 characters (the columnar
+ * executor parses fields in the file's bytes without decoding them; see columnar.ts).
+ */
+export interface Chars {
+  charCodeAt(index: number): number;
+  slice(start: number, end: number): string;
+}
+
 const ZERO = 48;
 const MAX_FAST_DIGITS = 15; // 10^15 < 2^53: the mantissa and the power of ten are both exact
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i); // exact doubles up to 10^22
@@ -33,7 +42,7 @@ const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i); // exact doubles up
  * An integer in `s[start, end)`: optional sign, ASCII digits, a safe integer. Undefined otherwise.
  * `-0` reads as 0.
  */
-export function parseIntSpan(s: string, start: number, end: number): number | undefined {
+export function parseIntSpan(s: Chars, start: number, end: number): number | undefined {
   let i = start;
   let neg = false;
   const c = s.charCodeAt(i);
@@ -52,7 +61,7 @@ export function parseIntSpan(s: string, start: number, end: number): number | un
   return neg ? 0 - n : n;
 }
 
-function parseLongInt(s: string, i: number, end: number, neg: boolean): number | undefined {
+function parseLongInt(s: Chars, i: number, end: number, neg: boolean): number | undefined {
   for (let j = i; j < end; j++) {
     const d = s.charCodeAt(j) - ZERO;
     if (d < 0 || d > 9) return undefined;
@@ -79,7 +88,7 @@ const SPECIAL_FLOATS: Record<string, number> = {
  * A float in `s[start, end)`: decimal with optional sign, fraction and exponent (`1`, `-2.5`,
  * `.5`, `1e-3`), or NaN / Inf / Infinity in any case. Undefined otherwise.
  */
-export function parseFloatSpan(s: string, start: number, end: number): number | undefined {
+export function parseFloatSpan(s: Chars, start: number, end: number): number | undefined {
   // Fast path (Clinger): at most 15 digits and no exponent, so m / 10^k is one correctly rounded
   // division of two exact doubles, the same double as Number(text).
   let i = start;
@@ -116,7 +125,7 @@ function parseFloatText(text: string): number | undefined {
 }
 
 /** `true` or `false` in any case; undefined otherwise. */
-export function parseBoolSpan(s: string, start: number, end: number): boolean | undefined {
+export function parseBoolSpan(s: Chars, start: number, end: number): boolean | undefined {
   const n = end - start;
   if (n === 4) {
     if (
@@ -139,7 +148,7 @@ export function parseBoolSpan(s: string, start: number, end: number): boolean | 
   return undefined;
 }
 
-function digit2(s: string, i: number): number {
+function digit2(s: Chars, i: number): number {
   const a = s.charCodeAt(i) - ZERO;
   const b = s.charCodeAt(i + 1) - ZERO;
   if (!(a >= 0 && a <= 9 && b >= 0 && b <= 9)) return -1;
@@ -168,7 +177,7 @@ function daysInMonth(y: number, m: number): number {
  * `T` (or a space) `HH:MM`, `:SS`, `.fraction` (1–9 digits, cut to milliseconds) and a zone `Z` or
  * `±HH:MM` (or `±HHMM`, `±HH`). No zone means UTC. Undefined otherwise, including impossible dates.
  */
-export function parseTimestampSpan(s: string, start: number, end: number): number | undefined {
+export function parseTimestampSpan(s: Chars, start: number, end: number): number | undefined {
   const n = end - start;
   if (n < 10 || s.charCodeAt(start + 4) !== 45 || s.charCodeAt(start + 7) !== 45) return undefined;
   const y1 = digit2(s, start);

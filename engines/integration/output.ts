@@ -10,7 +10,7 @@ const dates = new Map<number, string>();
 const two = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
 
 /** YYYY-MM-DDTHH:MM:SS(.sss) in UTC, exactly as formatValue writes a timestamp. */
-function formatTimestampFast(ms: number): string {
+export function formatTimestampFast(ms: number): string {
   if (!Number.isFinite(ms) || ms % 1000 !== 0) return formatValue(ms, 'timestamp');
   const day = Math.floor(ms / DAY_MS);
   let date = dates.get(day);

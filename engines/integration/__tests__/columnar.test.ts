@@ -1,0 +1,242 @@
+// The columnar executor against the row engine: on generated files and configs covering every
+// feature the executor takes, both must write the same CSV bytes, return the same rows and the same
+// report (key order included). Inputs the executor does not take must send it back (null) so the
+// row engine runs — and reports errors — as before.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { integrate } from '../combine.ts';
+import { integrateColumnar } from '../columnar.ts';
+import { parseIntegrationConfig, type IntegrationConfig } from '../config.ts';
+import { writeCsv } from '../csv.ts';
+import { resultBatch } from '../output.ts';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'columnar-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** mulberry32: a small seeded generator, so every case is reproducible from its seed. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Rand = () => number;
+const pickOne = <T,>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+const chance = (r: Rand, p: number) => r() < p;
+
+function csvFile(name: string, header: string[], rows: string[][], d: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, `${[header, ...rows].map((row) => row.join(d)).join('\n')}\n`);
+  return name;
+}
+
+/** Field texts of several shapes per type, with nulls (empty fields). */
+const gen = {
+  id: (r: Rand, n: number, strKeys: boolean) => (chance(r, 0.03) ? '' : strKeys ? `K${String(Math.floor(r() * n)).padStart(3, '0')}` : String(Math.floor(r() * n))),
+  grp: (r: Rand) => pickOne(r, ['x', 'y', 'z']),
+  name: (r: Rand, d: string) => (chance(r, 0.1) ? '' : `${pickOne(r, ['Ann', 'Bob', 'Cy', 'Dee', 'Eve', 'Al'])}${d === ';' && chance(r, 0.2) ? ', Jr' : ''} ${pickOne(r, ['Lee', 'Ray', 'Fox', 'Smithson', 'O'])}`),
+  score: (r: Rand) => (chance(r, 0.1) ? '' : pickOne(r, [String(Math.floor(r() * 100)), (r() * 100).toFixed(2), '1.50', '-0.0', '3', '2.5e1', '007'])),
+  ts: (r: Rand) =>
+    chance(r, 0.1)
+      ? ''
+      : pickOne(r, [
+          `2024-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}T0${Math.floor(r() * 9)}:1${Math.floor(r() * 9)}:2${Math.floor(r() * 9)}`,
+          `2023-12-3${Math.floor(r() * 2)}`,
+          `2024-02-29 23:59:59.${Math.floor(r() * 999)}Z`,
+          '2024-05-05T05:05:05+02:00',
+        ]),
+  flag: (r: Rand) => (chance(r, 0.1) ? '' : pickOne(r, ['true', 'false', 'TRUE', 'False'])),
+  code: (r: Rand) => (chance(r, 0.1) ? '' : pickOne(r, ['007', '42', '-3', '0', '+5'])),
+  amount: (r: Rand) => (chance(r, 0.1) ? '' : (r() * 1000).toFixed(pickOne(r, [0, 1, 2]))),
+  label: (r: Rand) => (chance(r, 0.2) ? '' : pickOne(r, ['red', 'green', 'blue', 'amber'])),
+};
+
+interface Case {
+  yaml: string;
+  describe: string;
+}
+
+/** A random supported integration over three generated files. */
+function makeCase(seed: number): Case {
+  const r = rng(seed);
+  const d = pickOne(r, [',', ',', ';', '|']);
+  const n = 20 + Math.floor(r() * 200);
+  const strKeys = chance(r, 0.5);
+  const keyN = Math.max(5, Math.floor(n * pickOne(r, [0.5, 1, 2])));
+  const a = csvFile(`a${seed}.csv`, ['id', 'grp', 'name', 'score', 'ts', 'flag', 'code', 'city'], Array.from({ length: n }, () => [gen.id(r, keyN, strKeys), gen.grp(r), gen.name(r, d), gen.score(r), gen.ts(r), gen.flag(r), gen.code(r), pickOne(r, ['Boston', 'Austin', ''])]), d);
+  const b = csvFile(`b${seed}.csv`, ['id', 'grp', 'name', 'score', 'ts', 'phone'], Array.from({ length: Math.floor(n * 0.8) }, () => [gen.id(r, keyN, strKeys), gen.grp(r), gen.name(r, d), gen.score(r), gen.ts(r), chance(r, 0.2) ? '' : `555-${Math.floor(r() * 100)}`]), d);
+  const c = csvFile(`c${seed}.csv`, ['oid', 'id', 'amount', 'qty', 'when', 'label'], Array.from({ length: n * 2 }, (_, i) => [String(i), gen.id(r, keyN, strKeys), gen.amount(r), gen.code(r), gen.ts(r), gen.label(r)]), d);
+  const delim = d === ',' ? '' : `, delimiter: '${d}'`;
+  const composite = chance(r, 0.3);
+  const on = composite ? '[id, grp]' : 'id';
+  const ops = ['count: "*"', 'count: amount', 'sum: amount', 'mean: amount', 'min: amount', 'max: amount', 'min: label', 'max: when', 'sum: qty'];
+  const aggFields = ops.filter(() => chance(r, 0.5)).map((op, i) => `a${i}: { ${op} }`);
+  if (aggFields.length === 0) aggFields.push('n: { count: "*" }');
+  const aggregate = chance(r, 0.7);
+  const cSource = aggregate ? `{ path: ${c}${delim}, aggregate: { by: [id], fields: { ${aggFields.join(', ')} } } }` : `{ path: ${c}${delim}, select: [id, amount, label, when] }`;
+  const bTypes = chance(r, 0.3) ? ', types: { score: float }' : '';
+  const strategies = ['preferPrimary', 'preferSecondary', 'mostRecent', 'mostComplete', 'firstNonNull', 'longest', 'min', 'max'];
+  const resolve: string[] = [];
+  for (const field of ['name', 'score', 'ts', 'id']) {
+    if (!chance(r, 0.7)) continue;
+    let s = pickOne(r, strategies);
+    if (s === 'longest' && field !== 'name') s = 'max';
+    if ((s === 'min' || s === 'max') && field === 'name' && chance(r, 0.5)) s = 'preferSecondary';
+    const extra = s === 'mostRecent' ? ', timestamp: ts' : s === 'firstNonNull' && chance(r, 0.5) ? ', order: [b, a]' : '';
+    resolve.push(`${field}: { strategy: ${s}${extra} }`);
+  }
+  const all = ['id', 'grp', 'name', 'score', 'ts', 'flag', 'code', 'city', 'phone', 'b.name', 'a.score', 'b.ts'];
+  const cFields = aggregate ? aggFields.map((f) => f.slice(0, f.indexOf(':'))) : ['amount', 'label', 'when'];
+  const outFields = chance(r, 0.25) ? null : [...all, ...cFields].filter(() => chance(r, 0.7));
+  const fieldsLine = outFields && outFields.length ? `fields: [${outFields.map((f) => JSON.stringify(f)).join(', ')}], ` : '';
+  const sortable = outFields && outFields.length ? outFields : ['id', 'name', 'score'];
+  const sort = chance(r, 0.7) ? `sort: [${[pickOne(r, sortable), pickOne(r, sortable)].filter((x, i, xs) => xs.indexOf(x) === i).map((f) => JSON.stringify(f)).join(', ')}], ` : '';
+  const formats = chance(r, 0.5) ? `formats: { score: '%.2f', ${cFields[0]}: '%.1f' }, ` : '';
+  const defaults = chance(r, 0.5) ? `defaults: { ${cFields[0]}: 0, phone: 'none', name: 'anon', ts: 1700000000000 }\n` : '';
+  const yaml = `
+sources:
+  a: { path: ${a}${delim} }
+  b: { path: ${b}${delim}${bTypes} }
+  c: ${cSource}
+primary: a
+joins:
+  - { source: b, type: ${pickOne(r, ['left', 'inner'])}, on: ${on} }
+  - { source: c, type: ${pickOne(r, ['left', 'left', 'inner'])}, on: id }
+${resolve.length ? `resolve: { ${resolve.join(', ')} }\n` : ''}${defaults}output: { ${fieldsLine}${sort}${formats}provenance: ${chance(r, 0.3)} }
+`;
+  return { yaml, describe: `seed ${seed}` };
+}
+
+async function rowEngineCsv(config: IntegrationConfig, out: string): Promise<void> {
+  const result = await integrate(config);
+  await writeCsv([resultBatch(result, { numberFormats: config.output.numberFormats, provenance: config.output.provenance, timestampsAsText: true })], out);
+}
+
+describe('columnar executor = row engine', () => {
+  it.each(Array.from({ length: 60 }, (_, i) => i + 1))('generated case %i: same CSV bytes, rows and report', async (seed) => {
+    const { yaml } = makeCase(seed);
+    const config = parseIntegrationConfig(yaml, { baseDir: dir });
+    const expected = await integrate(config);
+    const fast = integrateColumnar(config);
+    expect(fast).not.toBeNull();
+    const got = fast!.toResult();
+    expect(got.fields).toEqual(expected.fields);
+    expect(got.types).toEqual(expected.types);
+    expect(got.rows).toEqual(expected.rows);
+    expect(got.provenance).toEqual(expected.provenance);
+    expect(JSON.stringify(fast!.report)).toBe(JSON.stringify(expected.report));
+    const rowOut = join(dir, `row${seed}.csv`);
+    const colOut = join(dir, `col${seed}.csv`);
+    await rowEngineCsv(config, rowOut);
+    const written = await fast!.writeCsv(colOut, { numberFormats: config.output.numberFormats, provenance: config.output.provenance });
+    const want = readFileSync(rowOut, 'utf8');
+    expect(readFileSync(colOut, 'utf8')).toBe(want);
+    expect(written.rows).toBe(expected.rows.length);
+    expect(written.bytes).toBe(Buffer.byteLength(want));
+  });
+
+  it('the generated cases exercise what they claim: conflicts, defaults, duplicates, sorting', async () => {
+    let conflicts = 0;
+    let multi = 0;
+    let sorted = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const config = parseIntegrationConfig(makeCase(seed).yaml, { baseDir: dir });
+      const fast = integrateColumnar(config)!;
+      conflicts += Object.keys(fast.report.conflicts).length;
+      if (fast.report.joins.some((j) => j.matchedRecords > 0) && fast.length > fast.report.sources.a!.rows) multi++;
+      if (config.output.sort.length) sorted++;
+    }
+    expect(conflicts).toBeGreaterThan(30);
+    expect(multi).toBeGreaterThan(5);
+    expect(sorted).toBeGreaterThan(20);
+  });
+
+  it('writes to a stream as to a file', async () => {
+    const config = parseIntegrationConfig(makeCase(7).yaml, { baseDir: dir });
+    const fast = integrateColumnar(config)!;
+    const chunks: Buffer[] = [];
+    const { Writable } = await import('node:stream');
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        chunks.push(chunk);
+        cb();
+      },
+    });
+    await fast.writeCsv(sink, { numberFormats: config.output.numberFormats, provenance: config.output.provenance });
+    const file = join(dir, 'stream-ref.csv');
+    await rowEngineCsv(config, file);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(readFileSync(file, 'utf8'));
+  });
+});
+
+describe('inputs the executor leaves to the row engine', () => {
+  const base = (a: string, extra = '') => {
+    writeFileSync(join(dir, 'fa.csv'), a);
+    writeFileSync(join(dir, 'fb.csv'), 'id,v\n1,x\n2,y\n');
+    return parseIntegrationConfig(`sources: { a: { path: fa.csv }, b: { path: fb.csv${extra} } }\nprimary: a\njoins: [{ source: b, type: left, on: id }]\n`, { baseDir: dir });
+  };
+  it.each([
+    ['a quoted field', 'id,name\n1,"Lee, Ann"\n'],
+    ['CRLF line ends', 'id,name\r\n1,Ann\r\n'],
+    ['non-ASCII text', 'id,name\n1,Zoë\n'],
+    ['a BOM', '\ufeffid,name\n1,Ann\n'],
+    ['a ragged row', 'id,name\n1,Ann,extra\n'],
+    ['a blank line', 'id,name\n1,Ann\n\n2,Bob\n'],
+    ['a duplicate header', 'id,id\n1,2\n'],
+  ])('%s', (_, text) => {
+    expect(integrateColumnar(base(text))).toBeNull();
+  });
+
+  it('a value that does not fit its declared type', () => {
+    writeFileSync(join(dir, 'fa.csv'), 'id,n\n1,2\n2,x\n');
+    const config = parseIntegrationConfig('sources: { a: { path: fa.csv, types: { n: int } }, b: { path: fb.csv } }\nprimary: a\njoins: [{ source: b, type: left, on: id }]\n', { baseDir: dir });
+    expect(integrateColumnar(config)).toBeNull();
+  });
+
+  it('a missing file', () => {
+    const config = parseIntegrationConfig('sources: { a: { path: nope.csv }, b: { path: fb.csv } }\nprimary: a\njoins: [{ source: b, type: left, on: id }]\n', { baseDir: dir });
+    expect(integrateColumnar(config)).toBeNull();
+  });
+
+  it('duplicate keys in a source declared unique (the row engine names the key)', async () => {
+    writeFileSync(join(dir, 'fb2.csv'), 'id,v\n1,x\n1,y\n');
+    writeFileSync(join(dir, 'fa.csv'), 'id,name\n1,Ann\n');
+    const config = parseIntegrationConfig('sources: { a: { path: fa.csv }, b: { path: fb2.csv, unique: true } }\nprimary: a\njoins: [{ source: b, type: left, on: id }]\n', { baseDir: dir });
+    expect(integrateColumnar(config)).toBeNull();
+    await expect(integrate(config)).rejects.toThrow(/declared unique but key "1" occurs more than once/);
+  });
+
+  it.each([
+    ['a fuzzy join', 'joins: [{ source: b, type: left, match: { kind: fuzzy, field: v } }]'],
+    ['a normalized join', 'joins: [{ source: b, type: left, on: id, match: { kind: normalized, field: v } }]'],
+    ['a full join', 'joins: [{ source: b, type: full, on: id }]'],
+    ['a union', 'joins: [{ source: b, type: union, on: id }]'],
+    ['a custom rule', 'joins: [{ source: b, type: left, on: id }]\nresolve: { id: { strategy: custom, expression: "id" } }'],
+    ['a sum rule', 'joins: [{ source: b, type: left, on: id }]\nresolve: { id: { strategy: sum } }'],
+  ])('%s', (_, joins) => {
+    writeFileSync(join(dir, 'fa.csv'), 'id,name,v\n1,Ann,x\n');
+    const config = parseIntegrationConfig(`sources: { a: { path: fa.csv }, b: { path: fb.csv } }\nprimary: a\n${joins}\n`, { baseDir: dir });
+    expect(integrateColumnar(config)).toBeNull();
+  });
+
+  it('computed fields and per-source defaults', () => {
+    writeFileSync(join(dir, 'fa.csv'), 'id,name\n1,Ann\n');
+    const computed = parseIntegrationConfig('sources: { a: { path: fa.csv, compute: { up: "upper(name)" } }, b: { path: fb.csv } }\nprimary: a\njoins: [{ source: b, type: left, on: id }]\n', { baseDir: dir });
+    expect(integrateColumnar(computed)).toBeNull();
+    const defaulted = parseIntegrationConfig('sources: { a: { path: fa.csv, defaults: { name: x } }, b: { path: fb.csv } }\nprimary: a\njoins: [{ source: b, type: left, on: id }]\n', { baseDir: dir });
+    expect(integrateColumnar(defaulted)).toBeNull();
+  });
+
+  it('the same integration on plain files is taken', () => {
+    expect(integrateColumnar(base('id,name\n1,Ann\n3,Cy\n'))).not.toBeNull();
+  });
+});
