@@ -39,7 +39,7 @@ export async function runIntegrate(configPath: string, flags: IntegrateFlags, io
   const onProgress = flags.progress || tty ? (p: { phase: string; detail: string }) => io.stderr.write(tty ? `\r\x1b[Kintegrate: ${p.phase} ${p.detail}…` : `integrate: ${p.phase} ${p.detail}\n`) : undefined;
   // the columnar executor when it takes the config and files, else the row engine (which also
   // reports every input error)
-  const fast = integrateColumnar(config, { primaryLimit, onProgress });
+  const fast = await integrateColumnar(config, { primaryLimit, onProgress });
   const target = flags.out ?? config.output.path ?? io.stdout;
   const format = flags.out ? (flags.out.endsWith('.jsonl') ? 'jsonl' : flags.out.endsWith('.json') ? 'json' : 'csv') : config.output.format;
   const output = { numberFormats: config.output.numberFormats, provenance: config.output.provenance };

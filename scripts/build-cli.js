@@ -32,12 +32,14 @@ async function build() {
     absWorkingDir: root,
   };
   const audio = { ...common, define: { __HEIHACHI_WORKER_BUNDLE__: '"audio-worker.js"' } };
+  const data = { ...common, define: { __COMBINE_WORKER_BUNDLE__: '"data-worker.js"' } };
   const bundles = [
     { ...common, entryPoints: ['cli/nlp-main.ts'], outfile: path.join(outdir, 'nlp-cli.js') },
     { ...common, entryPoints: ['engines/nlp/worker.ts'], outfile: path.join(outdir, 'nlp-worker.js') },
     { ...audio, entryPoints: ['cli/audio-main.ts'], outfile: path.join(outdir, 'audio-cli.js') },
     { ...audio, entryPoints: ['engines/audio/worker.ts'], outfile: path.join(outdir, 'audio-worker.js') },
-    { ...common, entryPoints: ['cli/data-main.ts'], outfile: path.join(outdir, 'data-cli.js') },
+    { ...data, entryPoints: ['cli/data-main.ts'], outfile: path.join(outdir, 'data-cli.js') },
+    { ...data, entryPoints: ['engines/integration/columnar-worker.ts'], outfile: path.join(outdir, 'data-worker.js') },
   ];
   // Built in memory, then each file written under a temporary name and renamed: a command that
   // starts while a build runs (tests build concurrently) never loads half a bundle.
@@ -54,6 +56,6 @@ async function build() {
 
 build().catch((err) => {
   process.stderr.write(`build-cli: ${err.message}\n`);
-  for (const f of ['nlp-cli.js', 'audio-cli.js', 'data-cli.js']) fs.rmSync(path.join(outdir, f), { force: true });
+  for (const f of ['nlp-cli.js', 'audio-cli.js', 'data-cli.js', 'data-worker.js']) fs.rmSync(path.join(outdir, f), { force: true });
   process.exitCode = 1;
 });

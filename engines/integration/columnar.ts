@@ -23,7 +23,10 @@
 // right / full / union / intersection joins, sum / mean / custom strategies, JSON sources — runs on
 // the row engine.
 import { isAscii } from 'node:buffer';
-import { openSync, closeSync, fstatSync, readSync } from 'node:fs';
+import { openSync, closeSync, fstatSync, readSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { IntegrateHooks, IntegrationReport, IntegrationResult } from './combine.ts';
 import type { IntegrationConfig, ResolveConfig, SourceConfig, Strategy } from './config.ts';
 import { openSink } from './csv.ts';
@@ -67,6 +70,13 @@ interface Table {
 
 const EMPTY = Buffer.alloc(0);
 
+// Every array lives on shared memory, so that a helper thread reads (and fills) the same columns
+// without copying them.
+const i32 = (n: number) => new Int32Array(new SharedArrayBuffer(n * 4));
+const f64s = (n: number) => new Float64Array(new SharedArrayBuffer(n * 8));
+const u8 = (n: number) => new Uint8Array(new SharedArrayBuffer(n));
+const i8 = (n: number) => new Int8Array(new SharedArrayBuffer(n));
+
 /** Bytes as the span parsers of infer.ts read text: one Latin-1 character per byte. */
 class ByteChars {
   constructor(private readonly b: Buffer) {}
@@ -102,7 +112,7 @@ function readWhole(path: string): Buffer | null {
   try {
     const size = fstatSync(fd).size;
     if (size > MAX_FILE_BYTES) return null;
-    const buf = Buffer.allocUnsafe(size);
+    const buf = Buffer.from(new SharedArrayBuffer(size));
     let got = 0;
     while (got < size) {
       const n = readSync(fd, buf, got, size - got, got);
@@ -151,8 +161,8 @@ function loadCsv(s: SourceConfig): Table | null {
 
   const rows = header ? lines - 1 : lines;
   const ns = selected.length;
-  const starts = selected.map(() => new Int32Array(rows));
-  const ends = selected.map(() => new Int32Array(rows));
+  const starts = selected.map(() => i32(rows));
+  const ends = selected.map(() => i32(rows));
   const r = scanRows(buf, header ? firstEnd + 1 : 0, D, nf, target, starts, ends);
   if (r !== rows) return null; // blank or ragged lines: the row reader's rules and errors
 
@@ -169,7 +179,7 @@ function loadCsv(s: SourceConfig): Table | null {
     }
     let num: Float64Array | null = null;
     if (type !== 'string') {
-      num = new Float64Array(rows);
+      num = f64s(rows);
       const parse = type === 'int' ? parseIntSpan : type === 'float' ? parseFloatSpan : type === 'timestamp' ? parseTimestampSpan : parseBoolNumber;
       if (!parseColumn(text, st, en, num, parse)) return null; // a bad value: the row reader reports it
     }
@@ -384,9 +394,9 @@ function aggregateTable(t: Table, spec: NonNullable<SourceConfig['aggregate']>):
   const ng = firstRow.length;
   const cols: Col[] = by.map((i) => {
     const c = t.cols[i]!;
-    const st = new Int32Array(ng);
-    const en = new Int32Array(ng);
-    const num = c.num ? new Float64Array(ng) : null;
+    const st = i32(ng);
+    const en = i32(ng);
+    const num = c.num ? f64s(ng) : null;
     for (let g = 0; g < ng; g++) {
       const r = firstRow[g]!;
       st[g] = c.start![r]!;
@@ -411,13 +421,13 @@ function aggregateTable(t: Table, spec: NonNullable<SourceConfig['aggregate']>):
         if (b < 0 || (o.op === 'min' ? less(src, r, b) : less(src, b, r))) best[g] = r;
       }
     }
-    const nul = new Uint8Array(ng);
+    const nul = u8(ng);
     if (o.op === 'min' || o.op === 'max') {
       // the value itself, spans and numbers as in the source column
       const c = src!;
-      const st = new Int32Array(ng);
-      const en = new Int32Array(ng);
-      const num = c.num ? new Float64Array(ng) : null;
+      const st = i32(ng);
+      const en = i32(ng);
+      const num = c.num ? f64s(ng) : null;
       for (let g = 0; g < ng; g++) {
         const r = best[g]!;
         if (r < 0) {
@@ -431,7 +441,7 @@ function aggregateTable(t: Table, spec: NonNullable<SourceConfig['aggregate']>):
       cols.push(makeCol(aggregateType(o.op, c.type), c.bytes, st, en, num, c.num ? nul : null));
       continue;
     }
-    const num = new Float64Array(ng);
+    const num = f64s(ng);
     for (let g = 0; g < ng; g++) {
       const n = count[g]!;
       if (o.op === 'count') num[g] = n;
@@ -503,32 +513,108 @@ export interface ColumnarResult {
   writeCsv(output: string | NodeJS.WritableStream, o: { numberFormats: Record<string, string>; provenance: boolean }): Promise<{ rows: number; bytes: number }>;
   /** The result as the row engine returns it. */
   toResult(): IntegrationResult;
+  /** Stops the helper thread, if any (writeCsv and toResult do it; call it when using neither). */
+  close(): void;
+  /** Sources the helper thread loaded and output rows it formatted (0 and 0 without one). */
+  readonly helperWork: { loads: number; rows: number };
+}
+
+/** Options of integrateColumnar. */
+export interface ColumnarOptions {
+  /** Threads: 2 (the default, when there are 2 cores or more) loads sources and formats output on a helper thread too; 1 runs on this thread only. */
+  threads?: number;
+  /** Inputs smaller than this (bytes, all files) run on this thread only: a thread costs ~50 ms to start. Default 4 MB. */
+  parallelMinBytes?: number;
+}
+
+/** A source read and, when asked, aggregated; null when the row engine must take it. */
+export function loadSourceTable(s: SourceConfig): Table | null {
+  const t = loadCsv(s);
+  return t !== null && s.aggregate ? aggregateTable(t, s.aggregate) : t;
 }
 
 /**
  * Runs the integration on the columnar executor, or returns null when the config or the files
  * need the row engine (`integrate` in combine.ts). Never throws for bad input: the row engine
- * reports it.
+ * reports it. With a helper thread, sources load two at a time (largest first) and the helper
+ * formats half of the output.
  */
-export function integrateColumnar(config: IntegrationConfig, hooks: IntegrateHooks = {}): ColumnarResult | null {
+export async function integrateColumnar(config: IntegrationConfig, hooks: IntegrateHooks = {}, options: ColumnarOptions = {}): Promise<ColumnarResult | null> {
   if (!configFits(config, hooks)) return null;
   const order = [config.primary, ...config.joins.map((j) => j.source)];
-  const parts: Table[] = [];
-  for (const name of order) {
-    hooks.onProgress?.({ phase: 'load', detail: name });
-    const s = config.sources.get(name)!;
-    let t = loadCsv(s);
-    if (t !== null && s.aggregate) t = aggregateTable(t, s.aggregate);
-    if (t === null) return null;
-    parts.push(t);
+  const sizes = new Map(order.map((n) => [n, fileSize(config.sources.get(n)!.path)]));
+  let total = 0;
+  for (const v of sizes.values()) total += v;
+  const threads = options.threads ?? Math.min(2, availableParallelism());
+  const helper = threads > 1 && total >= (options.parallelMinBytes ?? 4_000_000) ? startHelper() : null;
+  let done = false;
+  try {
+    const loaded = new Map<string, Table | null>();
+    const queue = [...order].sort((a, b) => sizes.get(b)! - sizes.get(a)!);
+    const pending: Promise<void>[] = [];
+    let helperBusy = false;
+    const feedHelper = () => {
+      if (!helper || helperBusy || queue.length === 0) return;
+      const name = queue.shift()!;
+      helperBusy = true;
+      hooks.onProgress?.({ phase: 'load', detail: name });
+      pending.push(
+        helper.load(config.sources.get(name)!).then((t) => {
+          loaded.set(name, t);
+          helperBusy = false;
+          feedHelper();
+        }),
+      );
+    };
+    // this thread takes the largest source (the helper is still starting), the helper the next
+    let first = true;
+    while (queue.length > 0) {
+      const name = queue.shift()!;
+      if (first) feedHelper();
+      first = false;
+      hooks.onProgress?.({ phase: 'load', detail: name });
+      const t = loadSourceTable(config.sources.get(name)!);
+      loaded.set(name, t);
+      if (t === null) break;
+      // let the helper's answers in (it takes the next source as soon as it is free)
+      if (helper) await new Promise((r) => setImmediate(r));
+    }
+    while (pending.length > 0) await pending.shift();
+    const parts: Table[] = [];
+    for (const name of order) {
+      const t = loaded.get(name);
+      if (!t) return null;
+      parts.push(t);
+    }
+    const result = joinAndResolve(config, hooks, parts, helper);
+    done = result !== null;
+    return result;
+  } finally {
+    if (!done) helper?.close();
   }
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+function joinAndResolve(config: IntegrationConfig, hooks: IntegrateHooks, parts: Table[], helper: Helper | null): ColumnarResult | null {
   const np = parts.length;
   const report: IntegrationReport = { sources: {}, joins: [], conflicts: {}, fuzzyBands: {}, outputRows: 0 };
   for (const p of parts) report.sources[p.name] = { rows: p.length, matched: 0, unmatched: 0 };
 
   // records: per participant, the row of each record (−1: none)
   let nrec = parts[0]!.length;
-  let recs: Int32Array[] = parts.map((_, p) => (p === 0 ? Int32Array.from({ length: nrec }, (_, i) => i) : new Int32Array(nrec).fill(-1)));
+  let recs: Int32Array[] = parts.map((_, p) => {
+    const a = i32(nrec);
+    if (p === 0) for (let i = 0; i < nrec; i++) a[i] = i;
+    else a.fill(-1);
+    return a;
+  });
 
   for (let j = 1; j < np; j++) {
     const join = config.joins[j - 1]!;
@@ -554,73 +640,26 @@ export function integrateColumnar(config: IntegrationConfig, hooks: IntegrateHoo
       if (!hasNull) index.add(r);
     }
     if (index.duplicates && config.sources.get(join.source)!.unique) return null; // the row engine names the key
-    const used = new Uint8Array(src.length);
-    let cap = nrec;
-    let out = recs.map(() => new Int32Array(cap));
-    let n = 0;
-    const push = (rec: number, row: number) => {
-      if (n === cap) {
-        cap *= 2;
-        out = out.map((a) => {
-          const b = new Int32Array(cap);
-          b.set(a);
-          return b;
-        });
-      }
-      for (let p = 0; p < np; p++) out[p]![n] = recs[p]![rec]!;
-      out[j]![n] = row;
-      n++;
-    };
-    // one key held by one participant (the common case) reads it directly
+    // the first matching row of each record (−1: none), then the records, expanded per match
+    const heads = new Int32Array(nrec);
     const single = lWhere.length === 1 && lWhere[0]!.length === 1;
-    const lc0 = lWhere[0]![0]!.c;
-    const lp0 = lWhere[0]![0]!.p;
-    const keyCols: Col[] = single ? [lc0] : new Array<Col>(lWhere.length);
-    const keyRows = new Int32Array(lWhere.length);
-    let matched = 0;
-    let unmatched = 0;
+    if (single) probeSingle(index, recs[lWhere[0]![0]!.p]!, lWhere[0]![0]!.c, heads);
+    else probeMany(index, recs, lWhere, heads);
     const kept = join.type === 'left';
+    let matched = 0;
+    let total = 0;
     for (let rec = 0; rec < nrec; rec++) {
-      let head = -1;
-      if (single) {
-        const r = recs[lp0]![rec]!;
-        if (r >= 0 && !isNull(lc0, r)) {
-          keyRows[0] = r;
-          head = index.find(keyCols, keyRows, hashCell(lc0, r, SEED));
-        }
-      } else {
-        let ok = true;
-        for (let k = 0; k < lWhere.length && ok; k++) {
-          ok = false;
-          for (const w of lWhere[k]!) {
-            const r = recs[w.p]![rec]!;
-            if (r >= 0 && !isNull(w.c, r)) {
-              keyCols[k] = w.c;
-              keyRows[k] = r;
-              ok = true;
-              break;
-            }
-          }
-        }
-        if (ok) {
-          let h = SEED;
-          for (let k = 0; k < keyCols.length; k++) h = hashCell(keyCols[k]!, keyRows[k]!, h);
-          head = index.find(keyCols, keyRows, h);
-        }
+      const h = heads[rec]!;
+      if (h < 0) {
+        if (kept) total++;
+        continue;
       }
-      if (head >= 0) {
-        matched++;
-        for (let row = head; row >= 0; row = index.next[row]!) {
-          used[row] = 1;
-          push(rec, row);
-        }
-      } else {
-        unmatched++;
-        if (kept) push(rec, -1);
-      }
+      matched++;
+      for (let row = h; row >= 0; row = index.next[row]!) total++;
     }
-    recs = out.map((a) => a.subarray(0, n));
-    nrec = n;
+    const unmatched = nrec - matched;
+    recs = expand(recs, heads, index.next, j, kept, total);
+    nrec = total;
     report.joins.push({ source: src.name, type: join.type, match: 'exact', matchedRecords: matched, unmatchedRecords: unmatched, addedFromSource: 0 });
   }
 
@@ -642,14 +681,85 @@ export function integrateColumnar(config: IntegrationConfig, hooks: IntegrateHoo
   });
 
   hooks.onProgress?.({ phase: 'resolve', detail: `${nrec} records` });
-  return resolve(config, parts, recs, nrec, report);
+  return resolve(config, parts, recs, nrec, report, helper);
+}
+
+/** heads[rec]: the first indexed row matching the key read from `rows[rec]` of column `c`, or −1. */
+function probeSingle(index: KeyIndex, rows: Int32Array, c: Col, heads: Int32Array): void {
+  const keyCols = [c];
+  const keyRows = new Int32Array(1);
+  for (let rec = 0; rec < heads.length; rec++) {
+    const r = rows[rec]!;
+    if (r < 0 || isNull(c, r)) {
+      heads[rec] = -1;
+      continue;
+    }
+    keyRows[0] = r;
+    heads[rec] = index.find(keyCols, keyRows, hashCell(c, r, SEED));
+  }
+}
+
+/** probeSingle for composite keys, or keys several participants hold (the first non-null value wins). */
+function probeMany(index: KeyIndex, recs: Int32Array[], lWhere: { p: number; c: Col }[][], heads: Int32Array): void {
+  const nk = lWhere.length;
+  const keyCols = new Array<Col>(nk);
+  const keyRows = new Int32Array(nk);
+  for (let rec = 0; rec < heads.length; rec++) {
+    let ok = true;
+    for (let k = 0; k < nk && ok; k++) {
+      ok = false;
+      for (const w of lWhere[k]!) {
+        const r = recs[w.p]![rec]!;
+        if (r >= 0 && !isNull(w.c, r)) {
+          keyCols[k] = w.c;
+          keyRows[k] = r;
+          ok = true;
+          break;
+        }
+      }
+    }
+    let head = -1;
+    if (ok) {
+      let h = SEED;
+      for (let k = 0; k < nk; k++) h = hashCell(keyCols[k]!, keyRows[k]!, h);
+      head = index.find(keyCols, keyRows, h);
+    }
+    heads[rec] = head;
+  }
+}
+
+/** The records after join j: each matched record once per matching row (in table order), unmatched ones kept for a left join. */
+function expand(recs: Int32Array[], heads: Int32Array, next: Int32Array, j: number, kept: boolean, total: number): Int32Array[] {
+  const np = recs.length;
+  const out = recs.map(() => i32(total));
+  const oj = out[j]!;
+  // one match per record (the usual case) copies whole columns; duplicates need the general loop
+  let simple = total === heads.length;
+  for (let rec = 0; rec < heads.length && simple; rec++) if ((heads[rec]! < 0 && !kept) || (heads[rec]! >= 0 && next[heads[rec]!]! >= 0)) simple = false;
+  if (simple) {
+    for (let p = 0; p < np; p++) if (p !== j) out[p]!.set(recs[p]!);
+    oj.set(heads);
+    return out;
+  }
+  let n = 0;
+  for (let rec = 0; rec < heads.length; rec++) {
+    const h = heads[rec]!;
+    if (h < 0 && !kept) continue;
+    for (let row = h; ; row = next[row]!) {
+      for (let p = 0; p < np; p++) out[p]![n] = recs[p]![rec]!;
+      oj[n] = row;
+      n++;
+      if (row < 0 || next[row]! < 0) break;
+    }
+  }
+  return out;
 }
 
 /** −2: the default; −1: null; p ≥ 0: the participant the value comes from. */
 const FROM_DEFAULT = -2;
 const FROM_NONE = -1;
 
-function resolve(config: IntegrationConfig, parts: Table[], recs: Int32Array[], nrec: number, report: IntegrationReport): ColumnarResult | null {
+function resolve(config: IntegrationConfig, parts: Table[], recs: Int32Array[], nrec: number, report: IntegrationReport, helper: Helper | null): ColumnarResult | null {
   const all: string[] = [];
   const typeOf = new Map<string, FieldType>();
   for (const p of parts) {
@@ -691,7 +801,7 @@ function resolve(config: IntegrationConfig, parts: Table[], recs: Int32Array[], 
   }
 
   // resolve: per output field and record, the participant its value comes from
-  const from = plans.map(() => new Int8Array(nrec));
+  const from = plans.map(() => i8(nrec));
   const conflictCount = plans.map(() => 0);
   const conflictFirst = plans.map(() => -1);
   for (let k = 0; k < plans.length; k++) {
@@ -761,7 +871,8 @@ function resolve(config: IntegrationConfig, parts: Table[], recs: Int32Array[], 
     if (!sorted) {
       const idx = Array.from({ length: nrec }, (_, i) => i);
       idx.sort(compare);
-      orderIdx = Int32Array.from(idx);
+      orderIdx = i32(nrec);
+      orderIdx.set(idx);
     }
   }
   report.outputRows = nrec;
@@ -772,13 +883,21 @@ function resolve(config: IntegrationConfig, parts: Table[], recs: Int32Array[], 
     const p = from[k]![rec]!;
     return p === FROM_DEFAULT ? 'default' : p === FROM_NONE ? '' : names[p]!;
   };
+  const data: WriteData = { tables: parts, from, recs, orderIdx };
+  let closed = false;
+  const close = () => {
+    if (!closed) helper?.close();
+    closed = true;
+  };
 
   return {
     fields: outFields,
     types,
     report,
     length: nrec,
+    helperWork: helper?.done ?? { loads: 0, rows: 0 },
     toResult(): IntegrationResult {
+      close();
       const rows: Value[][] = new Array(nrec);
       const provenance: string[][] | null = config.output.provenance ? new Array(nrec) : null;
       for (let i = 0; i < nrec; i++) {
@@ -788,7 +907,15 @@ function resolve(config: IntegrationConfig, parts: Table[], recs: Int32Array[], 
       }
       return { fields: outFields, types, rows, provenance, report };
     },
-    writeCsv: (output, o) => writeColumns(output, o, { plans, outFields, from, colOf, recs, nrec, orderIdx, defaults: config.defaults, provenanceOf }),
+    async writeCsv(output, o) {
+      try {
+        const big = nrec >= 20_000 || (helper !== null && nrec >= 2);
+        return await writeColumns(output, writeMeta(plans, outFields, parts, config.defaults, o), data, nrec, outFields, big && !closed ? helper : null);
+      } finally {
+        close();
+      }
+    },
+    close,
   };
 }
 
@@ -947,16 +1074,28 @@ function pick(rule: ResolveConfig, cand: number[], rows: number[], where: { p: n
 // ---------------------------------------------------------------------------------------------
 // CSV output straight from the columns
 
-interface WriteInput {
-  plans: Plan[];
-  outFields: string[];
+/** What formatting needs besides the columns: plain data, so that a worker thread can take it. */
+export interface WriteMeta {
+  types: FieldType[];
+  /** Per output field: digits of its '%.Nf' format, or −1. */
+  digits: number[];
+  /** Per output field: how numbers go out — 1 whole numbers as digits, 2 timestamps, 0 formatted. */
+  numberKind: number[];
+  /** Per output field: its default as CSV text, or null. */
+  defaultText: (string | null)[];
+  /** Per output field and participant: the column index the value is read from, or −1. */
+  colRef: number[][];
+  /** Participant names (provenance). */
+  names: string[];
+  provenance: boolean;
+}
+
+/** The arrays formatting reads, all on shared memory when a helper thread formats a part. */
+export interface WriteData {
+  tables: Table[];
   from: Int8Array[];
-  colOf: (Col | null)[][];
   recs: Int32Array[];
-  nrec: number;
   orderIdx: Int32Array | null;
-  defaults: Record<string, string | number | boolean | null>;
-  provenanceOf: (k: number, rec: number) => string;
 }
 
 const OUT_CHUNK = 1 << 20;
@@ -965,81 +1104,173 @@ const SPECIAL = /[,"\r\n]/;
 const csvText = (s: string): string => (s.length === 0 ? '""' : SPECIAL.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 const DAY_MS = 86_400_000;
 
-/**
- * Writes the result as resultBatch + writeCsv would, from the columns: string fields as their
- * input bytes, whole non-negative numbers and whole-second timestamps of years 0–9999 as digits
- * written in place, other numbers through the same formatting functions.
- */
-async function writeColumns(output: string | NodeJS.WritableStream, o: { numberFormats: Record<string, string>; provenance: boolean }, w: WriteInput): Promise<{ rows: number; bytes: number }> {
-  const { plans, from, colOf, recs, nrec, orderIdx, defaults } = w;
-  const nk = plans.length;
-  const digits = w.outFields.map((f) => {
+function writeMeta(plans: Plan[], outFields: string[], parts: Table[], defaults: Record<string, Value>, o: { numberFormats: Record<string, string>; provenance: boolean }): WriteMeta {
+  const types = plans.map((p) => p.type);
+  const digits = outFields.map((f) => {
     const m = o.numberFormats[f] ? /^%\.(\d+)f$/.exec(o.numberFormats[f]!) : null;
     return m ? Number(m[1]) : -1;
   });
-  /** A number as resultBatch + writeCsv write it for output field k. */
-  const formatNumber = (k: number, v: number): string => {
-    const d = digits[k]!;
-    if (d >= 0) return v.toFixed(d);
-    const type = plans[k]!.type;
-    return type === 'timestamp' ? formatTimestampFast(v) : formatValue(v, type);
-  };
-  /** Any value (a default) as they write it. */
-  const formatAny = (k: number, v: Value): string | null => {
-    if (v === null) return null;
-    if (typeof v === 'number') return csvText(formatNumber(k, v));
+  const defaultText = plans.map((p, k) => {
+    const v = defaults[p.name];
+    if (v === undefined || v === null) return null;
+    if (typeof v === 'number') return csvText(formatNumber(types[k]!, digits[k]!, v));
     if (typeof v === 'string') return csvText(v);
     return String(v);
-  };
-  const defaultText = plans.map((p, k) => (defaults[p.name] === undefined ? null : formatAny(k, defaults[p.name]!)));
-  /** How each output field's numbers go out: 1 whole numbers as digits, 2 timestamps, 0 formatted. */
+  });
+  const colRef = plans.map((plan) => {
+    const m = parts.map(() => -1);
+    if (plan.kind === 'one') m[plan.p] = plan.c;
+    else for (const w of plan.where) m[w.p] = w.c;
+    return m;
+  });
   const numberKind = plans.map((p, k) => (digits[k]! >= 0 ? 0 : p.type === 'int' || p.type === 'string' ? 1 : p.type === 'timestamp' ? 2 : 0));
+  return { types, digits, numberKind, defaultText, colRef, names: parts.map((p) => p.name), provenance: o.provenance };
+}
 
-  const sink = await openSink(output);
-  // One buffer, reused after each write has finished (a file sink; a stream gets copies): fresh
-  // memory costs a page fault per 4 KiB, which on some machines is most of the writing time.
-  const toFile = typeof output === 'string';
-  let buf = Buffer.allocUnsafe(OUT_CHUNK + 65536);
-  let pos = 0;
-  const flush = async () => {
-    if (pos === 0) return;
-    await sink.writeBytes(toFile ? buf.subarray(0, pos) : Buffer.from(buf.subarray(0, pos)));
-    pos = 0;
-  };
-  const ensure = (n: number) => {
-    if (pos + n > buf.length) {
-      const b = Buffer.allocUnsafe(Math.max(buf.length * 2, pos + n + 65536));
-      buf.copy(b, 0, 0, pos);
-      buf = b;
+/** A number as resultBatch + writeCsv write it in a field of `type` with a '%.Nf' format (`digits` ≥ 0). */
+function formatNumber(type: FieldType, digits: number, v: number): string {
+  if (digits >= 0) return v.toFixed(digits);
+  return type === 'timestamp' ? formatTimestampFast(v) : formatValue(v, type);
+}
+
+/** The CSV header line, as writeCsv writes it. */
+function headerLine(outFields: string[], provenance: boolean): string {
+  const header = outFields.map(csvText);
+  if (provenance) for (const f of outFields) header.push(csvText(`${f}_source`));
+  return `${header.join(',')}\n`;
+}
+
+/**
+ * Formats output rows as CSV bytes into a buffer, straight from the columns: string fields as
+ * their input bytes, whole non-negative numbers and whole-second timestamps of years 0–9999 as
+ * digits written in place, other numbers through formatNumber. The same on either thread.
+ */
+export class RowFormatter {
+  buf: Buffer;
+  pos = 0;
+  private readonly cols: (Col | null)[][];
+  /** Per output field and participant: its text cannot hold ',' (the file's delimiter was ','), so it never needs quotes. */
+  private readonly commaFree: boolean[][];
+
+  constructor(
+    private readonly meta: WriteMeta,
+    private readonly data: WriteData,
+    capacity = OUT_CHUNK + 65536,
+  ) {
+    this.buf = Buffer.allocUnsafe(capacity);
+    this.cols = meta.colRef.map((refs) => refs.map((c, p) => (c >= 0 ? data.tables[p]!.cols[c]! : null)));
+    this.commaFree = meta.colRef.map((refs) => refs.map((_, p) => data.tables[p]!.delimiter === COMMA));
+  }
+
+  /** Formats rows from `i` until `end` or until OUT_CHUNK bytes are held; returns the next row. */
+  fill(i: number, end: number): number {
+    const { from, recs, orderIdx } = this.data;
+    const meta = this.meta;
+    const nk = meta.types.length;
+    while (i < end && this.pos < OUT_CHUNK) {
+      const rec = orderIdx ? orderIdx[i]! : i;
+      for (let k = 0; k < nk; k++) {
+        this.ensure(64);
+        if (k > 0) this.buf[this.pos++] = COMMA;
+        const p = from[k]![rec]!;
+        if (p < 0) {
+          if (p === FROM_DEFAULT && meta.defaultText[k] !== null) this.putStr(meta.defaultText[k]!);
+          continue;
+        }
+        const c = this.cols[k]![p]!;
+        const r = recs[p]![rec]!;
+        if (c.type === 'string') {
+          if (this.commaFree[k]![p]) this.copySpan(c.bytes, c.start![r]!, c.end![r]!);
+          else this.putSpan(c.bytes, c.start![r]!, c.end![r]!);
+        }
+        else if (c.type === 'bool') this.putStr(c.num![r] === 1 ? 'true' : 'false');
+        else {
+          const v = c.num![r]!;
+          const kind = meta.numberKind[k]!;
+          if (kind === 1 && v >= 0 && v < 1e15 && v === Math.floor(v)) this.putInt(v);
+          else if (kind !== 2 || !this.putTimestamp(v)) this.putStr(formatNumber(meta.types[k]!, meta.digits[k]!, v));
+        }
+      }
+      if (meta.provenance) {
+        for (let k = 0; k < nk; k++) {
+          const p = from[k]![rec]!;
+          this.putStr(`,${csvText(p === FROM_DEFAULT ? 'default' : p === FROM_NONE ? '' : meta.names[p]!)}`);
+        }
+      }
+      this.ensure(1);
+      this.buf[this.pos++] = LF;
+      i++;
     }
-  };
-  const putStr = (s: string) => {
-    ensure(s.length * 3 + 1);
+    return i;
+  }
+
+  private ensure(n: number): void {
+    if (this.pos + n > this.buf.length) {
+      const b = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n + 65536));
+      this.buf.copy(b, 0, 0, this.pos);
+      this.buf = b;
+    }
+  }
+
+  putStr(s: string): void {
+    this.ensure(s.length * 3 + 1);
+    const buf = this.buf;
+    let pos = this.pos;
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
       if (c >= 128) {
         pos += buf.write(s.slice(i), pos, 'utf8');
-        return;
+        break;
       }
       buf[pos++] = c;
     }
-  };
-  const putInt = (v: number) => {
+    this.pos = pos;
+  }
+
+  private copySpan(t: Buffer, s: number, e: number): void {
+    this.ensure(e - s);
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let x = s; x < e; x++) buf[pos++] = t[x]!;
+    this.pos = pos;
+  }
+
+  private putSpan(t: Buffer, s: number, e: number): void {
+    this.ensure(e - s + 3);
+    const buf = this.buf;
+    const at = this.pos;
+    let pos = at;
+    let quote = false;
+    for (let x = s; x < e; x++) {
+      const ch = t[x]!;
+      if (ch === COMMA) quote = true;
+      buf[pos++] = ch;
+    }
+    if (quote) {
+      // only when the input's delimiter was not ','; it holds no quotes (see loadCsv)
+      buf.copyWithin(at + 1, at, pos);
+      buf[at] = QUOTE;
+      pos++;
+      buf[pos++] = QUOTE;
+    }
+    this.pos = pos;
+  }
+
+  private putInt(v: number): void {
     let n = 1;
     for (let x = v; x >= 10; x = Math.floor(x / 10)) n++;
+    const buf = this.buf;
+    const pos = this.pos;
     let q = v;
     for (let d = n - 1; d >= 0; d--) {
       buf[pos + d] = 48 + (q % 10);
       q = Math.floor(q / 10);
     }
-    pos += n;
-  };
-  const put2 = (v: number) => {
-    buf[pos++] = 48 + Math.floor(v / 10);
-    buf[pos++] = 48 + (v % 10);
-  };
+    this.pos = pos + n;
+  }
+
   /** YYYY-MM-DDTHH:MM:SS for whole seconds in years 0–9999 (formatTimestamp's text); false otherwise. */
-  const putTimestamp = (ms: number): boolean => {
+  private putTimestamp(ms: number): boolean {
     if (!(ms % 1000 === 0 && ms >= -62_167_219_200_000 && ms < 253_402_300_800_000)) return false;
     const day = Math.floor(ms / DAY_MS);
     const sec = (ms - day * DAY_MS) / 1000;
@@ -1053,74 +1284,177 @@ async function writeColumns(output: string | NodeJS.WritableStream, o: { numberF
     const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
     const m = mp < 10 ? mp + 3 : mp - 9;
     const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-    put2(Math.floor(y / 100));
-    put2(y % 100);
-    buf[pos++] = 45;
-    put2(m);
-    buf[pos++] = 45;
-    put2(d);
-    buf[pos++] = 84;
-    put2(Math.floor(sec / 3600));
-    buf[pos++] = 58;
-    put2(Math.floor(sec / 60) % 60);
-    buf[pos++] = 58;
-    put2(sec % 60);
+    const buf = this.buf;
+    const pos = this.pos;
+    const hh = Math.floor(sec / 3600);
+    const mi = Math.floor(sec / 60) % 60;
+    const ss = sec % 60;
+    const yh = Math.floor(y / 100);
+    const yl = y % 100;
+    buf[pos] = 48 + Math.floor(yh / 10);
+    buf[pos + 1] = 48 + (yh % 10);
+    buf[pos + 2] = 48 + Math.floor(yl / 10);
+    buf[pos + 3] = 48 + (yl % 10);
+    buf[pos + 4] = 45;
+    buf[pos + 5] = 48 + Math.floor(m / 10);
+    buf[pos + 6] = 48 + (m % 10);
+    buf[pos + 7] = 45;
+    buf[pos + 8] = 48 + Math.floor(d / 10);
+    buf[pos + 9] = 48 + (d % 10);
+    buf[pos + 10] = 84;
+    buf[pos + 11] = 48 + Math.floor(hh / 10);
+    buf[pos + 12] = 48 + (hh % 10);
+    buf[pos + 13] = 58;
+    buf[pos + 14] = 48 + Math.floor(mi / 10);
+    buf[pos + 15] = 48 + (mi % 10);
+    buf[pos + 16] = 58;
+    buf[pos + 17] = 48 + Math.floor(ss / 10);
+    buf[pos + 18] = 48 + (ss % 10);
+    this.pos = pos + 19;
     return true;
-  };
+  }
+}
+
+/** Formats rows [start, end) into chunks (a helper thread's part of the output). */
+export function formatPart(meta: WriteMeta, data: WriteData, start: number, end: number): Buffer[] {
+  const f = new RowFormatter(meta, data);
+  const chunks: Buffer[] = [];
+  for (let i = start; i < end; ) {
+    i = f.fill(i, end);
+    // a copy of its own (transferable) per chunk; the formatter's buffer is reused
+    const chunk = Buffer.from(new ArrayBuffer(f.pos));
+    f.buf.copy(chunk, 0, 0, f.pos);
+    chunks.push(chunk);
+    f.pos = 0;
+  }
+  return chunks;
+}
+
+/**
+ * Writes the result (through a temporary file and a rename for a path). With a helper, the helper
+ * formats the second half of the rows while this thread formats and writes the first.
+ */
+async function writeColumns(output: string | NodeJS.WritableStream, meta: WriteMeta, data: WriteData, nrec: number, outFields: string[], helper: Helper | null): Promise<{ rows: number; bytes: number }> {
+  const sink = await openSink(output);
   try {
-    const header = w.outFields.map(csvText);
-    if (o.provenance) for (const f of w.outFields) header.push(csvText(`${f}_source`));
-    putStr(`${header.join(',')}\n`);
-    for (let i = 0; i < nrec; i++) {
-      const rec = orderIdx ? orderIdx[i]! : i;
-      for (let k = 0; k < nk; k++) {
-        if (pos + 64 > buf.length) ensure(64);
-        if (k > 0) buf[pos++] = COMMA;
-        const p = from[k]![rec]!;
-        if (p < 0) {
-          if (p === FROM_DEFAULT && defaultText[k] !== null) putStr(defaultText[k]!);
-          continue;
-        }
-        const c = colOf[k]![p]!;
-        const r = recs[p]![rec]!;
-        if (c.type === 'string') {
-          const s = c.start![r]!;
-          const e = c.end![r]!;
-          const t = c.bytes;
-          ensure(e - s + 3);
-          const at = pos;
-          let quote = false;
-          for (let x = s; x < e; x++) {
-            const ch = t[x]!;
-            if (ch === COMMA) quote = true;
-            buf[pos++] = ch;
-          }
-          if (quote) {
-            // only when the input's delimiter was not ','; it holds no quotes (see loadCsv)
-            buf.copyWithin(at + 1, at, pos);
-            buf[at] = QUOTE;
-            pos++;
-            buf[pos++] = QUOTE;
-          }
-        } else if (c.type === 'bool') {
-          putStr(c.num![r] === 1 ? 'true' : 'false');
-        } else {
-          const v = c.num![r]!;
-          const kind = numberKind[k]!;
-          if (kind === 1 && v >= 0 && v < 1e15 && v === Math.floor(v)) putInt(v);
-          else if (kind !== 2 || !putTimestamp(v)) putStr(formatNumber(k, v));
-        }
-      }
-      if (o.provenance) for (let k = 0; k < nk; k++) putStr(`,${csvText(w.provenanceOf(k, rec))}`);
-      ensure(1);
-      buf[pos++] = LF;
-      if (pos >= OUT_CHUNK) await flush();
+    const mid = helper ? nrec >>> 1 : nrec;
+    const rest = helper && mid < nrec ? helper.format(meta, data, mid, nrec) : null;
+    const f = new RowFormatter(meta, data);
+    f.putStr(headerLine(outFields, meta.provenance));
+    // One buffer, reused once each write has finished (a file sink; a stream gets copies): fresh
+    // memory costs a page fault per 4 KiB, which on some machines is much of the writing time.
+    const toFile = typeof output === 'string';
+    for (let i = 0; i < mid || f.pos > 0; ) {
+      i = f.fill(i, mid);
+      await sink.writeBytes(toFile ? f.buf.subarray(0, f.pos) : Buffer.from(f.buf.subarray(0, f.pos)));
+      f.pos = 0;
     }
-    await flush();
+    if (rest) for (const chunk of await rest) await sink.writeBytes(chunk);
     await sink.commit();
     return { rows: nrec, bytes: sink.bytes };
   } catch (err) {
     await sink.abort();
     throw err;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The helper thread
+
+declare const __COMBINE_WORKER_BUNDLE__: string | undefined;
+
+function workerScript(): string {
+  if (typeof __COMBINE_WORKER_BUNDLE__ === 'string') return join(__dirname, __COMBINE_WORKER_BUNDLE__);
+  return join(__dirname, 'columnar-worker-tsx.cjs');
+}
+
+/** A worker thread that loads sources and formats output parts; any failure falls back to this thread's work. */
+export interface Helper {
+  /** What the helper did itself (its failures are redone on this thread and not counted). */
+  readonly done: { loads: number; rows: number };
+  load(s: SourceConfig): Promise<Table | null>;
+  format(meta: WriteMeta, data: WriteData, start: number, end: number): Promise<Buffer[]>;
+  close(): void;
+}
+
+/** Columns as they arrive from another thread (Buffers come as plain Uint8Arrays). */
+export function reviveTable(t: Table): Table {
+  const bytes = (b: Uint8Array) => (b.byteLength === 0 ? EMPTY : Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+  return { ...t, cols: t.cols.map((c) => makeCol(c.type, bytes(c.bytes), c.start, c.end, c.num, c.nul)) };
+}
+
+function startHelper(): Helper | null {
+  let worker: Worker;
+  try {
+    worker = new Worker(workerScript());
+  } catch {
+    return null;
+  }
+  let seq = 0;
+  let broken = false;
+  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+  worker.on('message', (m: { id: number; result?: unknown; error?: string }) => {
+    const w = waiting.get(m.id);
+    waiting.delete(m.id);
+    if (m.error !== undefined) w?.reject(new Error(m.error));
+    else w?.resolve(m.result);
+  });
+  const fail = (err: unknown) => {
+    broken = true;
+    for (const w of waiting.values()) w.reject(err);
+    waiting.clear();
+  };
+  worker.on('error', fail);
+  worker.on('exit', () => fail(new Error('combine helper thread exited')));
+  const call = (msg: object): Promise<unknown> =>
+    broken
+      ? Promise.reject(new Error('combine helper thread is gone'))
+      : new Promise((resolve, reject) => {
+          const id = ++seq;
+          waiting.set(id, { resolve, reject });
+          worker.postMessage({ id, ...msg });
+        });
+  const done = { loads: 0, rows: 0 };
+  return {
+    done,
+    // a helper that fails leaves the work to this thread
+    load: (s) =>
+      call({ kind: 'load', source: s }).then(
+        (t) => {
+          done.loads++;
+          return t ? reviveTable(t as Table) : null;
+        },
+        () => loadSourceTable(s),
+      ),
+    format: (meta, data, start, end) =>
+      call({ kind: 'format', meta, data, start, end }).then(
+        (chunks) => {
+          done.rows += end - start;
+          return (chunks as Uint8Array[]).map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+        },
+        () => formatPart(meta, data, start, end),
+      ),
+    close: () => {
+      broken = true;
+      void worker.terminate();
+    },
+  };
+}
+
+/** The helper thread's side: answers load and format requests (columnar-worker.ts). */
+export function serveHelper(port: { on(ev: 'message', f: (m: unknown) => void): void; postMessage(m: unknown, transfer?: ArrayBuffer[]): void }): void {
+  port.on('message', (raw) => {
+    const m = raw as { id: number; kind: 'load'; source: SourceConfig } | { id: number; kind: 'format'; meta: WriteMeta; data: WriteData; start: number; end: number };
+    try {
+      if (m.kind === 'load') {
+        port.postMessage({ id: m.id, result: loadSourceTable(m.source) });
+      } else {
+        const data = { ...m.data, tables: m.data.tables.map(reviveTable) };
+        const chunks = formatPart(m.meta, data, m.start, m.end);
+        port.postMessage({ id: m.id, result: chunks }, chunks.map((c) => c.buffer as ArrayBuffer));
+      }
+    } catch (err) {
+      port.postMessage({ id: m.id, error: (err as Error).message ?? String(err) });
+    }
+  });
 }
