@@ -36,7 +36,15 @@ export async function runIntegrate(configPath: string, flags: IntegrateFlags, io
   const started = performance.now();
   // progress: one line per phase with --progress; on a terminal, one line rewritten in place
   const tty = Boolean(io.stderr.isTTY) && flags.progress === undefined;
-  const onProgress = flags.progress || tty ? (p: { phase: string; detail: string }) => io.stderr.write(tty ? `\r\x1b[Kintegrate: ${p.phase} ${p.detail}…` : `integrate: ${p.phase} ${p.detail}\n`) : undefined;
+  // on a terminal: a bar over the steps (each source loaded, each join, resolving, writing)
+  const steps = new Set([config.primary, ...config.joins.map((j) => j.source)]).size + config.joins.length + 2;
+  let step = 0;
+  const bar = (detail: string) => {
+    step = Math.min(step + 1, steps);
+    const filled = Math.round((20 * (step - 1)) / steps);
+    io.stderr.write(`\r\x1b[Kintegrate [${'#'.repeat(filled)}${'-'.repeat(20 - filled)}] ${step}/${steps} ${detail}…`);
+  };
+  const onProgress = flags.progress || tty ? (p: { phase: string; detail: string }) => (tty ? bar(`${p.phase} ${p.detail}`) : io.stderr.write(`integrate: ${p.phase} ${p.detail}\n`)) : undefined;
   // the columnar executor when it takes the config and files, else the row engine (which also
   // reports every input error)
   const fast = await integrateColumnar(config, { primaryLimit, onProgress });
@@ -45,16 +53,18 @@ export async function runIntegrate(configPath: string, flags: IntegrateFlags, io
   const output = { numberFormats: config.output.numberFormats, provenance: config.output.provenance };
   let result: { report: IntegrationReport };
   if (fast && format === 'csv') {
-    if (tty) io.stderr.write('\r\x1b[K');
+    if (tty) bar(`write ${typeof target === 'string' ? target : 'stdout'}`);
     await fast.writeCsv(target, output);
+    if (tty) io.stderr.write('\r\x1b[K');
     result = fast;
   } else {
     const rows = fast ? fast.toResult() : await integrate(config, { primaryLimit, onProgress });
-    if (tty) io.stderr.write('\r\x1b[K');
+    if (tty) bar(`write ${typeof target === 'string' ? target : 'stdout'}`);
     const batches = [resultBatch(rows, { ...output, timestampsAsText: format === 'csv' })];
     if (format === 'csv') await writeCsv(batches, target);
     else if (format === 'jsonl') await writeJsonLines(batches, target);
     else await writeJsonArray(batches, target);
+    if (tty) io.stderr.write('\r\x1b[K');
     result = rows;
   }
   const report = { ...result.report, seconds: +((performance.now() - started) / 1000).toFixed(3) };

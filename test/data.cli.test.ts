@@ -1,10 +1,10 @@
 // `trebuchet integrate` and `trebuchet transform` end to end: the real bin on real files and pipes,
 // through the esbuild bundle (built here, as `npm install` does).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, runCli } from './helpers/cli.ts';
+import { BIN, ROOT, cliEnv, runCli } from './helpers/cli.ts';
 
 jest.setTimeout(120_000);
 
@@ -86,6 +86,44 @@ describe('trebuchet integrate', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(message);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('takes the columnar executor on plain files, with the same output as the row engine', async () => {
+    // no quoted field: the columnar executor runs (the first test's "Ray, Bob" sends it to the row engine)
+    w('customers-plain.csv', 'customer_id,name,email,city,updated_at\nC1,Ann Lee,ann@a.com,Boston,2024-01-01T00:00:00\nC2,Bob Ray,bob@a.com,Austin,2024-03-01T00:00:00\nC3,Cy Dee,cy@a.com,Boston,2024-01-05T00:00:00\n');
+    const config = w('plain.yaml', MERGE.replace('path: customers.csv', 'path: customers-plain.csv'));
+    const out = path.join(tmp, 'plain.csv');
+    const r = await runCli(['integrate', config, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(
+      [
+        'customer_id,name,email,phone,order_count,total_amount,updated_at',
+        'C1,Ann Lee-Smith,ann@b.com,555-1,2,9.75,2024-02-01T00:00:00',
+        'C2,Bob Ray,bob@a.com,555-2,0,0.00,2024-03-01T00:00:00',
+        'C3,Cy Dee,cy@a.com,,1,7.00,2024-01-05T00:00:00',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('draws a progress bar on a terminal (a pseudo-terminal from script(1)) and clears it', async () => {
+    const config = w('tty.yaml', MERGE);
+    const out = path.join(tmp, 'tty.csv');
+    const command = [process.execPath, BIN, 'integrate', config, '--out', out].map((a) => `'${a}'`).join(' ');
+    const r = await new Promise<{ code: number | null; text: string }>((resolve, reject) => {
+      const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: ROOT, env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+      const chunks: Buffer[] = [];
+      child.stdout.on('data', (d: Buffer) => chunks.push(d));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, text: Buffer.concat(chunks).toString('utf8') }));
+    });
+    expect(r.code).toBe(0);
+    // 3 sources + 2 joins + resolve + write = 7 steps, each redrawn in place, then the line cleared
+    for (let step = 1; step <= 7; step++) expect(r.text).toContain(`/7 `.replace('/', `${step}/`));
+    expect(r.text).toMatch(/\r\x1b\[Kintegrate \[-{20}\] 1\/7 load customers…/);
+    expect(r.text).toMatch(/\r\x1b\[Kintegrate \[#{17}-{3}\] 7\/7 write /);
+    expect(r.text).toMatch(/\r\x1b\[Kintegrate: 3 rows;/);
+    expect(existsSync(out)).toBe(true);
   });
 
   it('refuses a ragged CSV row with its line number', async () => {

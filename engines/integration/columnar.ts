@@ -498,10 +498,13 @@ function configFits(config: IntegrationConfig, hooks: IntegrateHooks): boolean {
   return true;
 }
 
+/** A field several participants have, resolved by a rule. */
+type ManyPlan = { name: string; type: FieldType; kind: 'resolved'; where: { p: number; c: number }[]; rule: ResolveConfig; stamp: number[] | null };
+
 /** Per output field: where its values come from. */
 type Plan =
   | { name: string; type: FieldType; kind: 'one'; p: number; c: number }
-  | { name: string; type: FieldType; kind: 'resolved'; where: { p: number; c: number }[]; rule: ResolveConfig; stamp: number[] | null };
+  | ManyPlan;
 
 /** A finished columnar integration: written as CSV straight from the columns, or turned into rows. */
 export interface ColumnarResult {
@@ -515,8 +518,8 @@ export interface ColumnarResult {
   toResult(): IntegrationResult;
   /** Stops the helper thread, if any (writeCsv and toResult do it; call it when using neither). */
   close(): void;
-  /** Sources the helper thread loaded and output rows it formatted (0 and 0 without one). */
-  readonly helperWork: { loads: number; rows: number };
+  /** Sources the helper thread loaded, fields it resolved and output rows it formatted (all 0 without one). */
+  readonly helperWork: { loads: number; rows: number; fields: number };
 }
 
 /** Options of integrateColumnar. */
@@ -586,7 +589,7 @@ export async function integrateColumnar(config: IntegrationConfig, hooks: Integr
       if (!t) return null;
       parts.push(t);
     }
-    const result = joinAndResolve(config, hooks, parts, helper);
+    const result = await joinAndResolve(config, hooks, parts, helper, options.parallelMinBytes === 0 ? 1 : SPLIT_MIN_RECORDS);
     done = result !== null;
     return result;
   } finally {
@@ -602,7 +605,10 @@ function fileSize(path: string): number {
   }
 }
 
-function joinAndResolve(config: IntegrationConfig, hooks: IntegrateHooks, parts: Table[], helper: Helper | null): ColumnarResult | null {
+/** Records from which resolving and formatting are shared with the helper thread. */
+const SPLIT_MIN_RECORDS = 10_000;
+
+async function joinAndResolve(config: IntegrationConfig, hooks: IntegrateHooks, parts: Table[], helper: Helper | null, splitMin: number): Promise<ColumnarResult | null> {
   const np = parts.length;
   const report: IntegrationReport = { sources: {}, joins: [], conflicts: {}, fuzzyBands: {}, outputRows: 0 };
   for (const p of parts) report.sources[p.name] = { rows: p.length, matched: 0, unmatched: 0 };
@@ -681,7 +687,7 @@ function joinAndResolve(config: IntegrationConfig, hooks: IntegrateHooks, parts:
   });
 
   hooks.onProgress?.({ phase: 'resolve', detail: `${nrec} records` });
-  return resolve(config, parts, recs, nrec, report, helper);
+  return resolve(config, parts, recs, nrec, report, helper, splitMin);
 }
 
 /** heads[rec]: the first indexed row matching the key read from `rows[rec]` of column `c`, or −1. */
@@ -759,7 +765,7 @@ function expand(recs: Int32Array[], heads: Int32Array, next: Int32Array, j: numb
 const FROM_DEFAULT = -2;
 const FROM_NONE = -1;
 
-function resolve(config: IntegrationConfig, parts: Table[], recs: Int32Array[], nrec: number, report: IntegrationReport, helper: Helper | null): ColumnarResult | null {
+async function resolve(config: IntegrationConfig, parts: Table[], recs: Int32Array[], nrec: number, report: IntegrationReport, helper: Helper | null, splitMin: number): Promise<ColumnarResult | null> {
   const all: string[] = [];
   const typeOf = new Map<string, FieldType>();
   for (const p of parts) {
@@ -804,16 +810,27 @@ function resolve(config: IntegrationConfig, parts: Table[], recs: Int32Array[], 
   const from = plans.map(() => i8(nrec));
   const conflictCount = plans.map(() => 0);
   const conflictFirst = plans.map(() => -1);
+  const dflt = (plan: Plan) => (config.defaults[plan.name] !== undefined ? FROM_DEFAULT : FROM_NONE);
+  // fields several participants have: every other one on the helper thread when there is one
+  const many = plans.map((_, k) => k).filter((k) => plans[k]!.kind === 'resolved');
+  const theirs = helper && nrec >= splitMin ? many.filter((_, i) => i % 2 === 1) : [];
+  const shared = theirs.length ? helper!.resolve(theirs.map((k) => ({ plan: plans[k] as ManyPlan, from: from[k]!, dflt: dflt(plans[k]!) })), recs, parts) : null;
   for (let k = 0; k < plans.length; k++) {
     const plan = plans[k]!;
-    const dflt = config.defaults[plan.name] !== undefined ? FROM_DEFAULT : FROM_NONE;
     if (plan.kind === 'one') {
-      resolveOne(from[k]!, recs[plan.p]!, parts[plan.p]!.cols[plan.c]!, plan.p, dflt);
-    } else {
-      const c = resolveMany(from[k]!, plan, recs, parts, dflt);
+      resolveOne(from[k]!, recs[plan.p]!, parts[plan.p]!.cols[plan.c]!, plan.p, dflt(plan));
+    } else if (!theirs.includes(k)) {
+      const c = resolveMany(from[k]!, plan, recs, parts, dflt(plan));
       conflictCount[k] = c.count;
       conflictFirst[k] = c.first;
     }
+  }
+  if (shared) {
+    const got = await shared;
+    theirs.forEach((k, i) => {
+      conflictCount[k] = got[i]!.count;
+      conflictFirst[k] = got[i]!.first;
+    });
   }
   // conflicts in the order the row engine meets them: by first record, then by field
   plans
@@ -895,7 +912,7 @@ function resolve(config: IntegrationConfig, parts: Table[], recs: Int32Array[], 
     types,
     report,
     length: nrec,
-    helperWork: helper?.done ?? { loads: 0, rows: 0 },
+    helperWork: helper?.done ?? { loads: 0, rows: 0, fields: 0 },
     toResult(): IntegrationResult {
       close();
       const rows: Value[][] = new Array(nrec);
@@ -909,7 +926,7 @@ function resolve(config: IntegrationConfig, parts: Table[], recs: Int32Array[], 
     },
     async writeCsv(output, o) {
       try {
-        const big = nrec >= 20_000 || (helper !== null && nrec >= 2);
+        const big = nrec >= splitMin;
         return await writeColumns(output, writeMeta(plans, outFields, parts, config.defaults, o), data, nrec, outFields, big && !closed ? helper : null);
       } finally {
         close();
@@ -928,7 +945,7 @@ function resolveOne(f: Int8Array, rows: Int32Array, c: Col, p: number, dflt: num
 }
 
 /** A field several participants have: the rule's pick per record, and the conflicts met. */
-function resolveMany(f: Int8Array, plan: Extract<Plan, { kind: 'resolved' }>, recs: Int32Array[], parts: Table[], dflt: number): { count: number; first: number } {
+function resolveMany(f: Int8Array, plan: ManyPlan, recs: Int32Array[], parts: Table[], dflt: number): { count: number; first: number } {
   const where = plan.where;
   const nw = where.length;
   const cols = where.map((w) => parts[w.p]!.cols[w.c]!);
@@ -1371,11 +1388,21 @@ function workerScript(): string {
 /** A worker thread that loads sources and formats output parts; any failure falls back to this thread's work. */
 export interface Helper {
   /** What the helper did itself (its failures are redone on this thread and not counted). */
-  readonly done: { loads: number; rows: number };
+  readonly done: { loads: number; rows: number; fields: number };
   load(s: SourceConfig): Promise<Table | null>;
   format(meta: WriteMeta, data: WriteData, start: number, end: number): Promise<Buffer[]>;
+  /** Resolves these fields (writing their `from` arrays, on shared memory); their conflicts. */
+  resolve(jobs: ResolveJob[], recs: Int32Array[], tables: Table[]): Promise<{ count: number; first: number }[]>;
   close(): void;
 }
+
+interface ResolveJob {
+  plan: ManyPlan;
+  from: Int8Array;
+  dflt: number;
+}
+
+const runResolve = (jobs: ResolveJob[], recs: Int32Array[], tables: Table[]) => jobs.map((j) => resolveMany(j.from, j.plan, recs, tables, j.dflt));
 
 /** Columns as they arrive from another thread (Buffers come as plain Uint8Arrays). */
 export function reviveTable(t: Table): Table {
@@ -1414,7 +1441,7 @@ function startHelper(): Helper | null {
           waiting.set(id, { resolve, reject });
           worker.postMessage({ id, ...msg });
         });
-  const done = { loads: 0, rows: 0 };
+  const done = { loads: 0, rows: 0, fields: 0 };
   return {
     done,
     // a helper that fails leaves the work to this thread
@@ -1434,6 +1461,14 @@ function startHelper(): Helper | null {
         },
         () => formatPart(meta, data, start, end),
       ),
+    resolve: (jobs, recs, tables) =>
+      call({ kind: 'resolve', jobs, recs, tables }).then(
+        (r) => {
+          done.fields += jobs.length;
+          return r as { count: number; first: number }[];
+        },
+        () => runResolve(jobs, recs, tables),
+      ),
     close: () => {
       broken = true;
       void worker.terminate();
@@ -1444,10 +1479,15 @@ function startHelper(): Helper | null {
 /** The helper thread's side: answers load and format requests (columnar-worker.ts). */
 export function serveHelper(port: { on(ev: 'message', f: (m: unknown) => void): void; postMessage(m: unknown, transfer?: ArrayBuffer[]): void }): void {
   port.on('message', (raw) => {
-    const m = raw as { id: number; kind: 'load'; source: SourceConfig } | { id: number; kind: 'format'; meta: WriteMeta; data: WriteData; start: number; end: number };
+    const m = raw as
+      | { id: number; kind: 'load'; source: SourceConfig }
+      | { id: number; kind: 'format'; meta: WriteMeta; data: WriteData; start: number; end: number }
+      | { id: number; kind: 'resolve'; jobs: ResolveJob[]; recs: Int32Array[]; tables: Table[] };
     try {
       if (m.kind === 'load') {
         port.postMessage({ id: m.id, result: loadSourceTable(m.source) });
+      } else if (m.kind === 'resolve') {
+        port.postMessage({ id: m.id, result: runResolve(m.jobs, m.recs, m.tables.map(reviveTable)) });
       } else {
         const data = { ...m.data, tables: m.data.tables.map(reviveTable) };
         const chunks = formatPart(m.meta, data, m.start, m.end);
