@@ -120,9 +120,10 @@ describe('trebuchet integrate', () => {
     expect(r.code).toBe(0);
     // 3 sources + 2 joins + resolve + write = 7 steps, each redrawn in place, then the line cleared
     for (let step = 1; step <= 7; step++) expect(r.text).toContain(`/7 `.replace('/', `${step}/`));
-    expect(r.text).toMatch(/\r\x1b\[Kintegrate \[-{20}\] 1\/7 load customers…/);
-    expect(r.text).toMatch(/\r\x1b\[Kintegrate \[#{17}-{3}\] 7\/7 write /);
-    expect(r.text).toMatch(/\r\x1b\[Kintegrate: 3 rows;/);
+    const redraw = '\r\x1b[K';
+    expect(r.text).toContain(`${redraw}integrate [${'-'.repeat(20)}] 1/7 load customers…`);
+    expect(r.text).toContain(`${redraw}integrate [${'#'.repeat(17)}${'-'.repeat(3)}] 7/7 write ${out}…`);
+    expect(r.text).toContain(`${redraw}integrate: 3 rows;`);
     expect(existsSync(out)).toBe(true);
   });
 
