@@ -22,7 +22,6 @@
 // rows). Everything else — computed fields, per-source defaults, fuzzy or normalized matching,
 // right / full / union / intersection joins, sum / mean / custom strategies, JSON sources — runs on
 // the row engine.
-import { isAscii } from 'node:buffer';
 import { openSync, closeSync, fstatSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -132,18 +131,15 @@ function loadCsv(s: SourceConfig): Table | null {
   if (D === QUOTE || D === LF || D === CR) return null;
   const buf = readWhole(s.path);
   if (buf === null || buf.length === 0) return null;
-  // quotes, carriage returns and non-ASCII bytes (a BOM included) take the row reader
-  if (!isAscii(buf) || buf.indexOf(QUOTE) >= 0 || buf.indexOf(CR) >= 0) return null;
   const text = new ByteChars(buf);
   const len = buf.length;
-  // rows: lines after the header; the last line may lack its LF; a blank line is not handled
-  let lines = 0;
-  for (let p = buf.indexOf(LF); p >= 0; p = buf.indexOf(LF, p + 1)) lines++;
-  if (buf[len - 1] !== LF) lines++;
 
   // the first line: the header, or the width of a headerless file
   const firstEnd = buf.indexOf(LF) < 0 ? len : buf.indexOf(LF);
   if (firstEnd === 0) return null;
+  // quotes, carriage returns, control and non-ASCII bytes (a BOM included) take the row reader;
+  // scanRows checks the rows
+  for (let i = 0; i < firstEnd; i++) if (oddByte(buf[i]!, D)) return null;
   const first = buf.toString('latin1', 0, firstEnd).split(String.fromCharCode(D));
   const header = s.header ?? true;
   const names = header ? first.map((v, i) => (v === '' ? `column_${i + 1}` : v)) : first.map((_, i) => `column_${i + 1}`);
@@ -159,12 +155,20 @@ function loadCsv(s: SourceConfig): Table | null {
   const target = new Int32Array(nf).fill(-1);
   selected.forEach((n, t) => (target[at.get(n)!] = t));
 
-  const rows = header ? lines - 1 : lines;
+  // rows estimated from the first MiB (the arrays grow if that was short, and are cut to size)
+  const sample = Math.min(len, 1 << 20);
+  let lf = 0;
+  for (let i = 0; i < sample; i++) if (buf[i] === LF) lf++;
+  const estimate = Math.ceil(((lf + 1) * len * 1.02) / sample) + 64;
   const ns = selected.length;
-  const starts = selected.map(() => i32(rows));
-  const ends = selected.map(() => i32(rows));
-  const r = scanRows(buf, header ? firstEnd + 1 : 0, D, nf, target, starts, ends);
-  if (r !== rows) return null; // blank or ragged lines: the row reader's rules and errors
+  const starts = selected.map(() => i32(estimate));
+  const ends = selected.map(() => i32(estimate));
+  const rows = scanRows(buf, header ? firstEnd + 1 : 0, D, nf, target, starts, ends);
+  if (rows < 0) return null; // blank or ragged lines, odd bytes: the row reader's rules and errors
+  for (let t = 0; t < ns; t++) {
+    starts[t] = starts[t]!.subarray(0, rows);
+    ends[t] = ends[t]!.subarray(0, rows);
+  }
 
   const cols: Col[] = [];
   for (let t = 0; t < ns; t++) {
@@ -190,19 +194,36 @@ function loadCsv(s: SourceConfig): Table | null {
   return { name: s.name, fields, cols, length: rows, delimiter: D };
 }
 
+/** A byte the columnar reader leaves to the row reader: a quote, CR, another control byte or non-ASCII. */
+const oddByte = (c: number, D: number): boolean => c !== D && (c < 32 || c > 126 || c === QUOTE);
+
 /**
- * Records each selected field's span (`target[field]` ≥ 0) row by row from `pos`; returns the rows
- * read, or −1 at a blank line or a row with another field count. A function of its own, with
- * typed arguments only, so that V8 optimises this loop alone.
+ * Records each selected field's span (`target[field]` ≥ 0) row by row from `pos`, growing the
+ * arrays when needed; returns the rows read, or −1 at a blank line, a row with another field count
+ * or an odd byte (see oddByte). A function of its own, with typed arguments only, so that V8
+ * optimises this loop alone.
  */
 function scanRows(buf: Uint8Array, pos: number, D: number, nf: number, target: Int32Array, starts: Int32Array[], ends: Int32Array[]): number {
   const len = buf.length;
+  const ns = starts.length;
+  let cap = ns > 0 ? starts[0]!.length : Infinity;
   let r = 0;
   while (pos < len) {
+    if (r === cap) {
+      cap *= 2;
+      for (let t = 0; t < ns; t++) {
+        const s = i32(cap);
+        s.set(starts[t]!);
+        starts[t] = s;
+        const e = i32(cap);
+        e.set(ends[t]!);
+        ends[t] = e;
+      }
+    }
     let f = 0;
     let fs = pos;
     for (;;) {
-      const c = buf[pos];
+      const c = buf[pos]!;
       if (c === D) {
         if (f >= nf) return -1;
         const t = target[f]!;
@@ -222,7 +243,10 @@ function scanRows(buf: Uint8Array, pos: number, D: number, nf: number, target: I
         }
         pos++;
         break;
-      } else pos++;
+      } else {
+        if (c < 32 || c > 126 || c === QUOTE) return -1;
+        pos++;
+      }
     }
     r++;
   }

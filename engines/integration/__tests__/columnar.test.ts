@@ -186,6 +186,18 @@ describe('columnar executor = row engine', () => {
     expect(resolvedByHelper).toBeGreaterThan(0);
   }, 60_000);
 
+  it('reads past its row estimate (long lines first, then 50,000 short ones)', async () => {
+    const long = Array.from({ length: 1100 }, (_, i) => `${i},${'x'.repeat(1000)}`);
+    const short = Array.from({ length: 50_000 }, (_, i) => `${1100 + i},n${i % 7}`);
+    writeFileSync(join(dir, 'grow.csv'), `id,name\n${[...long, ...short].join('\n')}\n`);
+    writeFileSync(join(dir, 'grow-b.csv'), 'id,tag\n5,a\n20000,b\n50000,c\n');
+    const config = parseIntegrationConfig('sources: { a: { path: grow.csv }, b: { path: grow-b.csv } }\nprimary: a\njoins: [{ source: b, type: left, on: id }]\noutput: { sort: [name, id] }\n', { baseDir: dir });
+    const fast = (await integrateColumnar(config, {}, { threads: 1 }))!;
+    expect(fast.length).toBe(51_100);
+    const expected = await integrate(config);
+    expect(fast.toResult().rows).toEqual(expected.rows);
+  });
+
   it('writes to a stream as to a file', async () => {
     const config = parseIntegrationConfig(makeCase(7).yaml, { baseDir: dir });
     const fast = (await integrateColumnar(config, {}, { threads: 2, parallelMinBytes: 0 }))!;
