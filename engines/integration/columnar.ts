@@ -65,6 +65,8 @@ interface Table {
   length: number;
   /** The input's delimiter (string fields holding ',' need quotes in CSV output when it is not ','). */
   delimiter: number;
+  /** Its join index, built where it was loaded (see loadSourceTable). */
+  index?: IndexData | null;
 }
 
 const EMPTY = Buffer.alloc(0);
@@ -325,6 +327,18 @@ const keyKind = (c: Col): string => (c.type === 'string' ? 'text' : c.type === '
  * Rows of a table by key: open addressing over the first row of each key, the later rows of a
  * key chained behind it in table order.
  */
+/** A KeyIndex's arrays (on shared memory): what crosses threads. */
+interface IndexData {
+  /** The indexed table's key columns (indexes into its cols). */
+  fields: number[];
+  head: Int32Array;
+  next: Int32Array;
+  tail: Int32Array;
+  hashes: Int32Array;
+  mask: number;
+  duplicates: boolean;
+}
+
 class KeyIndex {
   readonly head: Int32Array;
   readonly next: Int32Array;
@@ -336,16 +350,24 @@ class KeyIndex {
   constructor(
     readonly keys: Col[],
     rows: number,
+    data?: IndexData,
   ) {
+    if (data) {
+      ({ head: this.head, next: this.next, tail: this.tail, hashes: this.hashes, mask: this.mask, duplicates: this.duplicates } = data);
+      return;
+    }
     let cap = 16;
     while (cap < rows * 2) cap *= 2;
     this.mask = cap - 1;
-    this.head = new Int32Array(cap).fill(-1);
-    this.next = new Int32Array(rows).fill(-1);
-    this.tail = new Int32Array(rows);
-    this.hashes = new Int32Array(rows);
+    this.head = i32(cap).fill(-1);
+    this.next = i32(rows).fill(-1);
+    this.tail = i32(rows);
+    this.hashes = i32(rows);
   }
 
+  data(fields: number[]): IndexData {
+    return { fields, head: this.head, next: this.next, tail: this.tail, hashes: this.hashes, mask: this.mask, duplicates: this.duplicates };
+  }
   hash(cols: Col[], r: number): number {
     let h = SEED;
     for (let k = 0; k < cols.length; k++) h = hashCell(cols[k]!, r, h);
@@ -388,6 +410,23 @@ class KeyIndex {
       }
     }
   }
+}
+
+/**
+ * The join index of a table on key fields: rows with a null in any key are left out (they match
+ * nothing). Null when a field is missing.
+ */
+function buildJoinIndex(t: Table, keyFields: string[]): IndexData | null {
+  const fields = keyFields.map((f) => t.fields.indexOf(f));
+  if (fields.some((i) => i < 0)) return null;
+  const cols = fields.map((i) => t.cols[i]!);
+  const index = new KeyIndex(cols, t.length);
+  for (let r = 0; r < t.length; r++) {
+    let hasNull = false;
+    for (const c of cols) if (isNull(c, r)) hasNull = true;
+    if (!hasNull) index.add(r);
+  }
+  return index.data(fields);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -554,10 +593,15 @@ export interface ColumnarOptions {
   parallelMinBytes?: number;
 }
 
-/** A source read and, when asked, aggregated; null when the row engine must take it. */
-export function loadSourceTable(s: SourceConfig): Table | null {
-  const t = loadCsv(s);
-  return t !== null && s.aggregate ? aggregateTable(t, s.aggregate) : t;
+/**
+ * A source read and, when asked, aggregated — with its join index on `joinKeys` when given, so
+ * that a helper thread builds it too. Null when the row engine must take it.
+ */
+export function loadSourceTable(s: SourceConfig, joinKeys?: string[]): Table | null {
+  let t = loadCsv(s);
+  if (t !== null && s.aggregate) t = aggregateTable(t, s.aggregate);
+  if (t !== null && joinKeys) t.index = buildJoinIndex(t, joinKeys);
+  return t;
 }
 
 /**
@@ -578,6 +622,7 @@ export async function integrateColumnar(config: IntegrationConfig, hooks: Integr
   try {
     const loaded = new Map<string, Table | null>();
     const queue = [...order].sort((a, b) => sizes.get(b)! - sizes.get(a)!);
+    const keysOf = (name: string) => config.joins.find((j) => j.source === name)?.on.map((k) => k.right);
     const pending: Promise<void>[] = [];
     let helperBusy = false;
     const feedHelper = () => {
@@ -586,7 +631,7 @@ export async function integrateColumnar(config: IntegrationConfig, hooks: Integr
       helperBusy = true;
       hooks.onProgress?.({ phase: 'load', detail: name });
       pending.push(
-        helper.load(config.sources.get(name)!).then((t) => {
+        helper.load(config.sources.get(name)!, keysOf(name)).then((t) => {
           loaded.set(name, t);
           helperBusy = false;
           feedHelper();
@@ -600,7 +645,7 @@ export async function integrateColumnar(config: IntegrationConfig, hooks: Integr
       if (first) feedHelper();
       first = false;
       hooks.onProgress?.({ phase: 'load', detail: name });
-      const t = loadSourceTable(config.sources.get(name)!);
+      const t = loadSourceTable(config.sources.get(name)!, keysOf(name));
       loaded.set(name, t);
       if (t === null) break;
       // let the helper's answers in (it takes the next source as soon as it is free)
@@ -663,12 +708,8 @@ async function joinAndResolve(config: IntegrationConfig, hooks: IntegrateHooks, 
       return w;
     });
     if (lWhere.some((w, k) => w.length === 0 || w.some((x) => keyKind(x.c) !== keyKind(rCols[k]!)))) return null;
-    const index = new KeyIndex(rCols, src.length);
-    for (let r = 0; r < src.length; r++) {
-      let hasNull = false;
-      for (const c of rCols) if (isNull(c, r)) hasNull = true;
-      if (!hasNull) index.add(r);
-    }
+    const data = src.index && src.index.fields.join() === rIdx.join() ? src.index : buildJoinIndex(src, join.on.map((k) => k.right))!;
+    const index = new KeyIndex(rCols, src.length, data);
     if (index.duplicates && config.sources.get(join.source)!.unique) return null; // the row engine names the key
     // the first matching row of each record (−1: none), then the records, expanded per match
     const heads = new Int32Array(nrec);
@@ -1413,7 +1454,7 @@ function workerScript(): string {
 export interface Helper {
   /** What the helper did itself (its failures are redone on this thread and not counted). */
   readonly done: { loads: number; rows: number; fields: number };
-  load(s: SourceConfig): Promise<Table | null>;
+  load(s: SourceConfig, joinKeys?: string[]): Promise<Table | null>;
   format(meta: WriteMeta, data: WriteData, start: number, end: number): Promise<Buffer[]>;
   /** Resolves these fields (writing their `from` arrays, on shared memory); their conflicts. */
   resolve(jobs: ResolveJob[], recs: Int32Array[], tables: Table[]): Promise<{ count: number; first: number }[]>;
@@ -1469,13 +1510,13 @@ function startHelper(): Helper | null {
   return {
     done,
     // a helper that fails leaves the work to this thread
-    load: (s) =>
-      call({ kind: 'load', source: s }).then(
+    load: (s, joinKeys) =>
+      call({ kind: 'load', source: s, joinKeys }).then(
         (t) => {
           done.loads++;
           return t ? reviveTable(t as Table) : null;
         },
-        () => loadSourceTable(s),
+        () => loadSourceTable(s, joinKeys),
       ),
     format: (meta, data, start, end) =>
       call({ kind: 'format', meta, data, start, end }).then(
@@ -1504,12 +1545,12 @@ function startHelper(): Helper | null {
 export function serveHelper(port: { on(ev: 'message', f: (m: unknown) => void): void; postMessage(m: unknown, transfer?: ArrayBuffer[]): void }): void {
   port.on('message', (raw) => {
     const m = raw as
-      | { id: number; kind: 'load'; source: SourceConfig }
+      | { id: number; kind: 'load'; source: SourceConfig; joinKeys?: string[] }
       | { id: number; kind: 'format'; meta: WriteMeta; data: WriteData; start: number; end: number }
       | { id: number; kind: 'resolve'; jobs: ResolveJob[]; recs: Int32Array[]; tables: Table[] };
     try {
       if (m.kind === 'load') {
-        port.postMessage({ id: m.id, result: loadSourceTable(m.source) });
+        port.postMessage({ id: m.id, result: loadSourceTable(m.source, m.joinKeys) });
       } else if (m.kind === 'resolve') {
         port.postMessage({ id: m.id, result: runResolve(m.jobs, m.recs, m.tables.map(reviveTable)) });
       } else {
