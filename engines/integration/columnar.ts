@@ -32,7 +32,7 @@ import { openSink } from './csv.ts';
 import { aggregateType } from './aggregate.ts';
 import { type Chars, formatValue, inferType, parseBoolSpan, parseFloatSpan, parseIntSpan, parseTimestampSpan } from './infer.ts';
 import { formatTimestampFast } from './output.ts';
-import type { FieldType, Value } from './table.ts';
+import { compareValues, type FieldType, type Value } from './table.ts';
 
 /** Files above this size take the row engine: a Latin-1 string holds at most ~512 MiB. */
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -1068,17 +1068,6 @@ function resolveMany(f: Int8Array, plan: ManyPlan, recs: Int32Array[], parts: Ta
   return { count, first };
 }
 
-/** sortRows's comparison of two values in combine.ts: nulls last, numbers by value, the rest as strings. */
-function compareValues(a: Value, b: Value): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  const sa = String(a);
-  const sb = String(b);
-  return sa < sb ? -1 : sa > sb ? 1 : 0;
-}
-
 /** Whether two present cells differ as the row engine's `!==` on their values sees it. */
 function differ(a: Col, ra: number, b: Col, rb: number): boolean {
   const ta = isText(a);
@@ -1368,33 +1357,27 @@ export class RowFormatter {
     const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
     const buf = this.buf;
     const pos = this.pos;
-    const hh = Math.floor(sec / 3600);
-    const mi = Math.floor(sec / 60) % 60;
-    const ss = sec % 60;
-    const yh = Math.floor(y / 100);
-    const yl = y % 100;
-    buf[pos] = 48 + Math.floor(yh / 10);
-    buf[pos + 1] = 48 + (yh % 10);
-    buf[pos + 2] = 48 + Math.floor(yl / 10);
-    buf[pos + 3] = 48 + (yl % 10);
-    buf[pos + 4] = 45;
-    buf[pos + 5] = 48 + Math.floor(m / 10);
-    buf[pos + 6] = 48 + (m % 10);
+    put2(buf, pos, Math.floor(y / 100));
+    put2(buf, pos + 2, y % 100);
+    buf[pos + 4] = 45; // -
+    put2(buf, pos + 5, m);
     buf[pos + 7] = 45;
-    buf[pos + 8] = 48 + Math.floor(d / 10);
-    buf[pos + 9] = 48 + (d % 10);
-    buf[pos + 10] = 84;
-    buf[pos + 11] = 48 + Math.floor(hh / 10);
-    buf[pos + 12] = 48 + (hh % 10);
-    buf[pos + 13] = 58;
-    buf[pos + 14] = 48 + Math.floor(mi / 10);
-    buf[pos + 15] = 48 + (mi % 10);
+    put2(buf, pos + 8, d);
+    buf[pos + 10] = 84; // T
+    put2(buf, pos + 11, Math.floor(sec / 3600));
+    buf[pos + 13] = 58; // :
+    put2(buf, pos + 14, Math.floor(sec / 60) % 60);
     buf[pos + 16] = 58;
-    buf[pos + 17] = 48 + Math.floor(ss / 10);
-    buf[pos + 18] = 48 + (ss % 10);
+    put2(buf, pos + 17, sec % 60);
     this.pos = pos + 19;
     return true;
   }
+}
+
+/** Two decimal digits of v (0–99) at buf[pos]. */
+function put2(buf: Uint8Array, pos: number, v: number): void {
+  buf[pos] = 48 + Math.floor(v / 10);
+  buf[pos + 1] = 48 + (v % 10);
 }
 
 /** Formats rows [start, end) into chunks (a helper thread's part of the output). */

@@ -28,3 +28,14 @@ export interface RecordBatch {
 export function fieldIndex(schema: Schema, name: string): number {
   return schema.fields.findIndex((f) => f.name === name);
 }
+
+/** The order of values in sorts: nulls last, numbers by value, everything else as strings. */
+export function compareValues(a: Value, b: Value): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const sa = String(a);
+  const sb = String(b);
+  return sa < sb ? -1 : sa > sb ? 1 : 0;
+}

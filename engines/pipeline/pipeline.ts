@@ -14,7 +14,7 @@ import { castValue } from '../integration/infer.ts';
 import { loadSource, type LoadedSource } from '../integration/combine.ts';
 import { createMatcher, normalize } from '../integration/match.ts';
 import { basename, isAbsolute, relative, resolve as resolvePath } from 'node:path';
-import type { Field, FieldType, RecordBatch, Schema, Value } from '../integration/table.ts';
+import { compareValues, type Field, type FieldType, type RecordBatch, type Schema, type Value } from '../integration/table.ts';
 
 /** A pipeline error: names the step (index and kind) and, for expressions, the position. */
 export class PipelineError extends InvalidInputError {
@@ -485,16 +485,6 @@ function castNonString(v: Value, type: FieldType): Value {
   }
   if (type === 'timestamp' && typeof v === 'number') return v;
   throw new Error('bad cast');
-}
-
-function compareValues(a: Value, b: Value): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  const sa = String(a);
-  const sb = String(b);
-  return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
 /** Sort, stable; beyond SORT_RUN_ROWS rows, sorted runs go to temporary JSON files and are merged. */

@@ -10,6 +10,7 @@ import { integrateColumnar } from '../columnar.ts';
 import { parseIntegrationConfig, type IntegrationConfig } from '../config.ts';
 import { writeCsv } from '../csv.ts';
 import { resultBatch } from '../output.ts';
+import { mulberry32 } from './typos.ts';
 
 let dir: string;
 beforeAll(() => {
@@ -17,17 +18,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** mulberry32: a small seeded generator, so every case is reproducible from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 type Rand = () => number;
 const pickOne = <T,>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
