@@ -1490,33 +1490,24 @@ function startHelper(): Helper | null {
           worker.postMessage({ id, ...msg });
         });
   const done = { loads: 0, rows: 0, fields: 0 };
+  /** The helper's answer, counted as its work; when it fails, this thread does the work itself. */
+  const ask = <T,>(msg: object, work: keyof typeof done, amount: number, answer: (r: unknown) => T, here: () => T): Promise<T> =>
+    call(msg).then((r) => {
+      done[work] += amount;
+      return answer(r);
+    }, here);
   return {
     done,
-    // a helper that fails leaves the work to this thread
-    load: (s, joinKeys) =>
-      call({ kind: 'load', source: s, joinKeys }).then(
-        (t) => {
-          done.loads++;
-          return t ? reviveTable(t as Table) : null;
-        },
-        () => loadSourceTable(s, joinKeys),
-      ),
+    load: (s, joinKeys) => ask({ kind: 'load', source: s, joinKeys }, 'loads', 1, (t) => (t ? reviveTable(t as Table) : null), () => loadSourceTable(s, joinKeys)),
     format: (meta, data, start, end) =>
-      call({ kind: 'format', meta, data, start, end }).then(
-        (chunks) => {
-          done.rows += end - start;
-          return (chunks as Uint8Array[]).map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength));
-        },
+      ask(
+        { kind: 'format', meta, data, start, end },
+        'rows',
+        end - start,
+        (chunks) => (chunks as Uint8Array[]).map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength)),
         () => formatPart(meta, data, start, end),
       ),
-    resolve: (jobs, recs, tables) =>
-      call({ kind: 'resolve', jobs, recs, tables }).then(
-        (r) => {
-          done.fields += jobs.length;
-          return r as { count: number; first: number }[];
-        },
-        () => runResolve(jobs, recs, tables),
-      ),
+    resolve: (jobs, recs, tables) => ask({ kind: 'resolve', jobs, recs, tables }, 'fields', jobs.length, (r) => r as { count: number; first: number }[], () => runResolve(jobs, recs, tables)),
     close: () => {
       broken = true;
       void worker.terminate();
