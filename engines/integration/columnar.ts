@@ -77,6 +77,7 @@ const i32 = (n: number) => new Int32Array(new SharedArrayBuffer(n * 4));
 const f64s = (n: number) => new Float64Array(new SharedArrayBuffer(n * 8));
 const u8 = (n: number) => new Uint8Array(new SharedArrayBuffer(n));
 const i8 = (n: number) => new Int8Array(new SharedArrayBuffer(n));
+const EMPTY_I32 = new Int32Array(0);
 
 /** Bytes as the span parsers of infer.ts read text: one Latin-1 character per byte. */
 class ByteChars {
@@ -347,21 +348,27 @@ class KeyIndex {
   private readonly mask: number;
   duplicates = false;
 
+  /**
+   * An index for `rows` rows, or one rebuilt from another thread's `data`. Without `chain`, later
+   * rows of a key are not linked (grouping needs only the first).
+   */
   constructor(
     readonly keys: Col[],
     rows: number,
     data?: IndexData,
+    private readonly chain = true,
   ) {
     if (data) {
       ({ head: this.head, next: this.next, tail: this.tail, hashes: this.hashes, mask: this.mask, duplicates: this.duplicates } = data);
       return;
     }
+    // at most ~77 % full (linear probing stays short); smaller tables touch less fresh memory
     let cap = 16;
-    while (cap < rows * 2) cap *= 2;
+    while (cap < rows * 1.3) cap *= 2;
     this.mask = cap - 1;
     this.head = i32(cap).fill(-1);
-    this.next = i32(rows).fill(-1);
-    this.tail = i32(rows);
+    this.next = chain ? i32(rows).fill(-1) : EMPTY_I32;
+    this.tail = chain ? i32(rows) : EMPTY_I32;
     this.hashes = i32(rows);
   }
 
@@ -396,15 +403,17 @@ class KeyIndex {
       const row = this.head[slot]!;
       if (row < 0) {
         this.head[slot] = r;
-        this.tail[r] = r;
+        if (this.chain) this.tail[r] = r;
         return r;
       }
       if (this.hashes[row] !== h) continue;
       let same = true;
       for (let k = 0; k < keys.length && same; k++) same = sameCell(keys[k]!, r, keys[k]!, row);
       if (same) {
-        this.next[this.tail[row]!] = r;
-        this.tail[row] = r;
+        if (this.chain) {
+          this.next[this.tail[row]!] = r;
+          this.tail[row] = r;
+        }
         this.duplicates = true;
         return row;
       }
@@ -442,7 +451,7 @@ function aggregateTable(t: Table, spec: NonNullable<SourceConfig['aggregate']>):
   if (outs.some((o) => (o.op === 'min' || o.op === 'max') && t.cols[o.index]!.type === 'bool')) return null;
   if (outs.some((o) => (o.op === 'sum' || o.op === 'mean') && o.index >= 0 && isText(t.cols[o.index]!))) return null;
   const keyCols = by.map((i) => t.cols[i]!);
-  const index = new KeyIndex(keyCols, t.length);
+  const index = new KeyIndex(keyCols, t.length, undefined, false);
   const group = new Int32Array(t.length);
   const firstRow: number[] = [];
   const groupOf = new Int32Array(t.length); // first row → group id
@@ -468,49 +477,52 @@ function aggregateTable(t: Table, spec: NonNullable<SourceConfig['aggregate']>):
     }
     return makeCol(c.type, c.bytes, st, en, num, null);
   });
+  // Arrays only as each op needs them, accumulating straight into its output: fresh memory costs
+  // a page fault per 4 KiB, on some machines a large share of the run.
   for (const o of outs) {
     const src = o.index >= 0 ? t.cols[o.index]! : null;
-    const count = new Float64Array(ng);
-    const acc = new Float64Array(ng);
-    const best = new Int32Array(ng).fill(-1); // min / max: the row holding it
-    for (let r = 0; r < t.length; r++) {
-      if (src !== null && isNull(src, r)) continue;
-      const g = group[r]!;
-      count[g]!++;
-      if (src === null) continue;
-      if (o.op === 'sum' || o.op === 'mean') acc[g]! += src.num![r]!;
-      else if (o.op === 'min' || o.op === 'max') {
-        const b = best[g]!;
-        if (b < 0 || (o.op === 'min' ? less(src, r, b) : less(src, b, r))) best[g] = r;
-      }
-    }
-    const nul = u8(ng);
     if (o.op === 'min' || o.op === 'max') {
-      // the value itself, spans and numbers as in the source column
+      // the value itself: spans and numbers as in the source column (the row holding it, per group)
       const c = src!;
+      const best = i32(ng).fill(-1);
+      for (let r = 0; r < t.length; r++) {
+        if (isNull(c, r)) continue;
+        const g = group[r]!;
+        const b = best[g]!;
+        if (b < 0 || (o.op === 'min' ? less(c, r, b) : less(c, b, r))) best[g] = r;
+      }
+      const nul = c.num ? u8(ng) : null;
       const st = i32(ng);
       const en = i32(ng);
       const num = c.num ? f64s(ng) : null;
       for (let g = 0; g < ng; g++) {
         const r = best[g]!;
         if (r < 0) {
-          nul[g] = 1;
+          if (nul) nul[g] = 1;
           continue;
         }
         st[g] = c.start![r]!;
         en[g] = c.end![r]!;
         if (num) num[g] = c.num![r]!;
       }
-      cols.push(makeCol(aggregateType(o.op, c.type), c.bytes, st, en, num, c.num ? nul : null));
+      cols.push(makeCol(aggregateType(o.op, c.type), c.bytes, st, en, num, nul));
       continue;
     }
-    const num = f64s(ng);
-    for (let g = 0; g < ng; g++) {
-      const n = count[g]!;
-      if (o.op === 'count') num[g] = n;
-      else if (n === 0) nul[g] = 1;
-      else num[g] = o.op === 'sum' ? acc[g]! : acc[g]! / n;
+    const num = f64s(ng); // count, or sum
+    const count = o.op === 'mean' ? new Float64Array(ng) : null;
+    const nul = u8(ng);
+    if (o.op !== 'count') nul.fill(1); // a group without values: null
+    for (let r = 0; r < t.length; r++) {
+      if (src !== null && isNull(src, r)) continue;
+      const g = group[r]!;
+      if (o.op === 'count') num[g]!++;
+      else {
+        num[g]! += src!.num![r]!;
+        nul[g] = 0;
+        if (count) count[g]!++;
+      }
     }
+    if (count) for (let g = 0; g < ng; g++) if (count[g]! > 0) num[g] = num[g]! / count[g]!;
     cols.push(makeCol(aggregateType(o.op, src?.type), EMPTY, null, null, num, nul));
   }
   return { name: t.name, fields: [...by.map((i) => t.fields[i]!), ...outs.map((o) => o.name)], cols, length: ng, delimiter: t.delimiter };
@@ -712,7 +724,7 @@ async function joinAndResolve(config: IntegrationConfig, hooks: IntegrateHooks, 
     const index = new KeyIndex(rCols, src.length, data);
     if (index.duplicates && config.sources.get(join.source)!.unique) return null; // the row engine names the key
     // the first matching row of each record (−1: none), then the records, expanded per match
-    const heads = new Int32Array(nrec);
+    const heads = i32(nrec);
     const single = lWhere.length === 1 && lWhere[0]!.length === 1;
     if (single) probeSingle(index, recs[lWhere[0]![0]!.p]!, lWhere[0]![0]!.c, heads);
     else probeMany(index, recs, lWhere, heads);
@@ -801,17 +813,13 @@ function probeMany(index: KeyIndex, recs: Int32Array[], lWhere: { p: number; c: 
 
 /** The records after join j: each matched record once per matching row (in table order), unmatched ones kept for a left join. */
 function expand(recs: Int32Array[], heads: Int32Array, next: Int32Array, j: number, kept: boolean, total: number): Int32Array[] {
+  // one match per record (the usual case): the other participants' arrays stay as they are
+  let simple = total === heads.length;
+  for (let rec = 0; rec < heads.length && simple; rec++) if ((heads[rec]! < 0 && !kept) || (heads[rec]! >= 0 && next[heads[rec]!]! >= 0)) simple = false;
+  if (simple) return recs.map((a, p) => (p === j ? heads : a));
   const np = recs.length;
   const out = recs.map(() => i32(total));
   const oj = out[j]!;
-  // one match per record (the usual case) copies whole columns; duplicates need the general loop
-  let simple = total === heads.length;
-  for (let rec = 0; rec < heads.length && simple; rec++) if ((heads[rec]! < 0 && !kept) || (heads[rec]! >= 0 && next[heads[rec]!]! >= 0)) simple = false;
-  if (simple) {
-    for (let p = 0; p < np; p++) if (p !== j) out[p]!.set(recs[p]!);
-    oj.set(heads);
-    return out;
-  }
   let n = 0;
   for (let rec = 0; rec < heads.length; rec++) {
     const h = heads[rec]!;
