@@ -40,6 +40,8 @@ export interface Config {
   dataFilesDir: string;
   /** Most rows `previewDataSource` returns (TREBUCHET_DATA_MAX_PREVIEW_ROWS, default 1000). */
   dataMaxPreviewRows: number;
+  /** statement_timeout of TABLE and QUERY data sources' statements, ms (TREBUCHET_DATA_QUERY_TIMEOUT_MS, default 30000; Postgres only). */
+  dataQueryTimeoutMs: number;
 }
 
 const MiB = 1024 * 1024;
@@ -74,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     audioThreads: intFrom(env, 'TREBUCHET_AUDIO_THREADS', Math.min(os.availableParallelism(), 8)),
     dataFilesDir: '',
     dataMaxPreviewRows: intFrom(env, 'TREBUCHET_DATA_MAX_PREVIEW_ROWS', 1000),
+    dataQueryTimeoutMs: intFrom(env, 'TREBUCHET_DATA_QUERY_TIMEOUT_MS', 30_000),
     ...overrides,
   };
   config.dataDir = path.resolve(config.dataDir);
@@ -89,5 +92,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (config.audioConcurrency < 1 || config.audioConcurrency > 64) throw new Error(`config: TREBUCHET_AUDIO_CONCURRENCY must be from 1 to 64, found ${config.audioConcurrency}`);
   if (config.audioThreads < 1 || config.audioThreads > 64) throw new Error(`config: TREBUCHET_AUDIO_THREADS must be from 1 to 64, found ${config.audioThreads}`);
   if (config.dataMaxPreviewRows < 1) throw new Error('config: TREBUCHET_DATA_MAX_PREVIEW_ROWS must be at least 1');
+  if (config.dataQueryTimeoutMs < 1) throw new Error('config: TREBUCHET_DATA_QUERY_TIMEOUT_MS must be at least 1');
   return config;
 }

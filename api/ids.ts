@@ -2,12 +2,10 @@
 // clients cannot depend on their contents and malformed ones are rejected with BAD_USER_INPUT.
 import { InvalidInputError } from '../engines/errors';
 
-export type NodeType = 'Model' | 'ModelVersion' | 'Document' | 'DocumentCollection' | 'AudioAnalysisJob';
-/** Types with opaque ids that are not Nodes: they are looked up by name, and `node` answers null for them. */
-export type OpaqueType = 'DataSource';
-const NODE_TYPES: readonly NodeType[] = ['Model', 'ModelVersion', 'Document', 'DocumentCollection', 'AudioAnalysisJob'];
+export type NodeType = 'Model' | 'ModelVersion' | 'Document' | 'DocumentCollection' | 'AudioAnalysisJob' | 'DataSource';
+const NODE_TYPES: readonly NodeType[] = ['Model', 'ModelVersion', 'Document', 'DocumentCollection', 'AudioAnalysisJob', 'DataSource'];
 
-export function toGlobalId(type: NodeType | OpaqueType, id: string): string {
+export function toGlobalId(type: NodeType, id: string): string {
   return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
 }
 

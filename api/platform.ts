@@ -74,20 +74,27 @@ export async function openPlatform(config: Config, log: Logger, opts: PlatformOp
   });
   const data = new DataService({
     prisma: db.prisma,
+    db,
+    sharedDatabase: db.kind === 'postgres',
     pubsub,
     clock: opts.clock ?? systemClock,
     root: config.dataFilesDir,
-    limits: { maxPreviewRows: config.dataMaxPreviewRows },
+    limits: { maxPreviewRows: config.dataMaxPreviewRows, queryTimeoutMs: config.dataQueryTimeoutMs },
     onBackgroundError: (err, what) => log.warn({ err }, `${what} failed`),
   });
   const ps = pubsub;
   try {
     await data.start();
     // Jobs a dead process left unfinished are failed before this one takes new ones. With
-    // migrations skipped the job table may not exist yet: that waits for a start on a current schema.
-    if (!opts.skipMigrations || (await db.pending()).length === 0) await audio.start();
-    else log.warn('migrations pending: audio jobs left unfinished by earlier processes are not recovered');
+    // migrations skipped the job tables may not exist yet: that waits for a start on a current schema.
+    if (!opts.skipMigrations || (await db.pending()).length === 0) {
+      await audio.start();
+      await data.recoverJobs();
+    } else {
+      log.warn('migrations pending: audio and data jobs left unfinished by earlier processes are not recovered');
+    }
   } catch (err) {
+    data.close();
     await audio.close();
     await ps.close().catch(() => undefined);
     await db.close().catch(() => undefined);
@@ -103,6 +110,7 @@ export async function openPlatform(config: Config, log: Logger, opts: PlatformOp
     async close() {
       // Running analyses end FAILED, and their rows are written, while the database is still open.
       await audio.close();
+      data.close();
       await nlp.close();
       await ps.close();
       await db.close();

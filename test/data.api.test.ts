@@ -1,10 +1,18 @@
 // The data API over real HTTP and graphql-ws against a running server (PGlite, or Postgres when
 // DATABASE_URL is set): data sources registered from files of the server's data folder, previews,
-// integrations and transforms with their outputs, progress events, and the errors of each.
+// integrations and transforms with their outputs, progress events and stored job states, and the
+// errors of each. TABLE and QUERY sources: data.sql.api.test.ts.
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { print } from 'graphql';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { loadConfig } from '../api/config';
+import { startServer } from '../api/server';
+import { DATA_TOPIC, type DataJobProgress } from '../api/services/data';
+import { TrebuchetClient } from '../client';
+import { graphql } from '../client/gql';
 import type { DataJobProgressSubscription as ProgressResult } from '../client/gql/graphql';
 import {
   DataJobProgressSubscription,
@@ -16,8 +24,73 @@ import {
   RemoveDataSourceMutation,
   TransformMutation,
 } from '../client/operations';
+import { backend, createTestDatabase } from './helpers/db';
 import { expectCode } from './helpers/errors';
 import { collect, startTestServer, type TestServer } from './helpers/server';
+
+const NodeQuery = graphql(`
+  query TestDataNode($id: ID!) {
+    node(id: $id) {
+      __typename
+      id
+      ... on DataSource {
+        name
+        kind
+      }
+    }
+  }
+`);
+
+const DataJobQuery = graphql(`
+  query TestDataJob($id: ID!) {
+    dataJob(id: $id) {
+      id
+      kind
+      status
+      phase
+      detail
+      rows
+      source
+      outputLocation
+      error {
+        code
+        message
+      }
+      createdAt
+      updatedAt
+      finishedAt
+    }
+  }
+`);
+
+type Progress = ProgressResult['dataJobProgress'];
+
+/** Every event of a job's progress subscription until it completes (or fails after `timeoutMs`). */
+function follow(ws: Client, jobId: string, timeoutMs = 10_000): Promise<Progress[]> {
+  const events: Progress[] = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`subscription did not complete in ${timeoutMs} ms: ${JSON.stringify(events)}`)), timeoutMs);
+    ws.subscribe<ProgressResult>(
+      { query: print(DataJobProgressSubscription), variables: { jobId } },
+      {
+        next: (r) => {
+          if (r.errors) {
+            clearTimeout(timer);
+            reject(r.errors[0] as Error);
+          } else if (r.data) events.push(r.data.dataJobProgress);
+        },
+        error: (err) => {
+          clearTimeout(timer);
+          reject(err instanceof Error ? err : ((Array.isArray(err) ? err[0] : err) as Error));
+        },
+        complete: () => {
+          clearTimeout(timer);
+          resolve(events);
+        },
+      },
+    );
+  });
+}
 
 let ts: TestServer;
 /** The server's data folder. */
@@ -110,6 +183,13 @@ describe('data sources', () => {
     await expectCode(ts.client.request(PreviewDataSourceQuery, { name: 'customers', limit: 1001 }), 'BAD_USER_INPUT');
   });
 
+  test('a data source is a Node: node(id) finds it by its id, and answers null once it is removed', async () => {
+    const source = await register('noded', 'JSONL', 'in/crm.jsonl');
+    expect((await ts.client.request(NodeQuery, { id: source.id })).node).toEqual({ __typename: 'DataSource', id: source.id, name: 'noded', kind: 'JSONL' });
+    await ts.client.request(RemoveDataSourceMutation, { name: 'noded' });
+    expect((await ts.client.request(NodeQuery, { id: source.id })).node).toBeNull();
+  });
+
   test('a source is removed by name; removing it again is NOT_FOUND', async () => {
     await register('temp', 'JSONL', 'in/crm.jsonl');
     expect((await ts.client.request(RemoveDataSourceMutation, { name: 'temp' })).removeDataSource.name).toBe('temp');
@@ -176,6 +256,25 @@ output:
     expect(first?.data?.dataJobProgress).toMatchObject({ jobId, phase: 'LOAD', detail: 'customers', done: false });
   });
 
+  test('CSV sources take the columnar executor: the same rows, report and files as the row engine', async () => {
+    await writeFile(path.join(root, 'in', 'crm.csv'), 'id,city,updated_at,tier\n1,Cambridge,2024-06-01T00:00:00Z,gold\n2,Dallas,2023-01-01T00:00:00Z,silver\n');
+    const run = async (crm: string, out: string) => (await ts.client.request(IntegrateMutation, { config: `${config(crm)}  path: ${out}\n` })).integrate;
+    for (const ext of ['csv', 'jsonl']) {
+      const rows = await run('path: in/crm.jsonl', `results/rows.${ext}`);
+      const columnar = await run('path: in/crm.csv', `results/columnar.${ext}`);
+      const rowsReport = rows.report as Record<string, unknown>;
+      const columnarReport = columnar.report as Record<string, unknown>;
+      expect(rowsReport.engine).toBe('rows');
+      expect(columnarReport.engine).toBe('columnar');
+      expect({ ...columnarReport, engine: 'rows', seconds: 0 }).toEqual({ ...rowsReport, seconds: 0 });
+      expect(columnar.firstRows).toEqual(rows.firstRows);
+      expect(columnar.fields).toEqual(rows.fields);
+      expect(columnar.rowCount).toBe(4);
+      expect(await readFile(path.join(root, columnar.outputLocation), 'utf8')).toBe(await readFile(path.join(root, rows.outputLocation), 'utf8'));
+    }
+    expect((await readFile(path.join(root, 'results/columnar.csv'), 'utf8')).trim().split('\n')).toEqual(['id,name,city,tier', '1,Ada,Cambridge,gold', '2,Bob,Austin,silver', '3,Cy,Denver,', '4,Di,Boston,']);
+  });
+
   test('the config output path is used when inside the data folder', async () => {
     const text = `${config('path: in/crm.jsonl')}  path: results/joined.jsonl\n`;
     const { integrate } = await ts.client.request(IntegrateMutation, { config: text });
@@ -196,6 +295,19 @@ output:
     await expectCode(ts.client.request(IntegrateMutation, { config: config('path: in/none.jsonl') }), 'NOT_FOUND');
     await expectCode(ts.client.request(IntegrateMutation, { config: config('dataSource: nobody') }), 'NOT_FOUND');
     await expectCode(ts.client.request(IntegrateMutation, { config: 'sources: [' }), 'BAD_USER_INPUT');
+  });
+
+  test("an output path that is a registered source's file is CONFLICT naming the source, also through a link; the file stays", async () => {
+    const before = await readFile(path.join(root, 'in', 'customers.csv'), 'utf8');
+    const jobId = randomUUID();
+    const direct = await expectCode(ts.client.request(IntegrateMutation, { config: `${config('path: in/crm.jsonl')}  path: in/customers.csv\n`, jobId }), 'CONFLICT');
+    expect(direct.message).toContain('output.path "in/customers.csv" is the file of data source "customers"');
+    expect(direct.extensions).toMatchObject({ code: 'CONFLICT', source: 'customers', path: 'output.path' });
+    await symlink(path.join(root, 'in'), path.join(root, 'alias'));
+    const linked = await expectCode(ts.client.request(IntegrateMutation, { config: `${config('path: in/crm.jsonl')}  path: alias/./customers.csv\n` }), 'CONFLICT');
+    expect(linked.message).toContain('data source "customers"');
+    expect(await readFile(path.join(root, 'in', 'customers.csv'), 'utf8')).toBe(before);
+    expect((await ts.client.request(DataJobQuery, { id: jobId })).dataJob).toMatchObject({ status: 'FAILED', phase: 'FAILED', error: { code: 'CONFLICT', message: direct.message } });
   });
 });
 
@@ -242,5 +354,129 @@ steps:
     expect(unknownStep.message).toContain('pipeline step 1 (explode): unknown step');
     await expectCode(ts.client.request(TransformMutation, { pipeline: PIPELINE, source: 'nobody' }), 'NOT_FOUND');
     await expectCode(ts.client.request(TransformMutation, { pipeline: PIPELINE, source: 'customers', jobId: 'not-a-uuid' }), 'BAD_USER_INPUT');
+  });
+});
+
+describe('data jobs', () => {
+  const CONFIG = 'sources:\n  customers: { dataSource: customers }\noutput: { fields: [id, name], sort: [id] }\n';
+
+  test('dataJob gives a finished job its stored state; a late subscriber gets only its last event, then completes', async () => {
+    const jobId = randomUUID();
+    const { integrate } = await ts.client.request(IntegrateMutation, { config: CONFIG, jobId });
+    const { dataJob } = await ts.client.request(DataJobQuery, { id: jobId });
+    expect(dataJob).toMatchObject({ id: jobId, kind: 'INTEGRATE', status: 'SUCCEEDED', phase: 'DONE', detail: 'finished', rows: 4, source: null, outputLocation: integrate.outputLocation, error: null });
+    expect(Date.parse(dataJob.finishedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(dataJob.createdAt));
+    expect(await follow(ts.ws(), jobId)).toEqual([{ jobId, phase: 'DONE', detail: 'finished', rows: 4, done: true, error: null }]);
+
+    const failedId = randomUUID();
+    const bad = await expectCode(ts.client.request(TransformMutation, { pipeline: '[{ filter: "nope > 1" }]', source: 'customers', jobId: failedId }), 'BAD_USER_INPUT');
+    expect((await ts.client.request(DataJobQuery, { id: failedId })).dataJob).toMatchObject({
+      kind: 'TRANSFORM',
+      status: 'FAILED',
+      phase: 'FAILED',
+      source: 'customers',
+      outputLocation: null,
+      error: { code: 'BAD_USER_INPUT', message: bad.message },
+    });
+    expect(await follow(ts.ws(), failedId.toUpperCase())).toEqual([{ jobId: failedId, phase: 'FAILED', detail: 'failed', rows: 0, done: true, error: { code: 'BAD_USER_INPUT', message: bad.message } }]);
+  });
+
+  test('a job id names one job: running another with it is CONFLICT, and the first job keeps its state', async () => {
+    const jobId = randomUUID();
+    await ts.client.request(TransformMutation, { pipeline: '[{ limit: 1 }]', source: 'customers', jobId });
+    const again = await expectCode(ts.client.request(IntegrateMutation, { config: CONFIG, jobId }), 'CONFLICT');
+    expect(again.message).toContain(`data job "${jobId}" already exists`);
+    expect(again.extensions).toMatchObject({ argument: 'jobId' });
+    expect((await ts.client.request(DataJobQuery, { id: jobId })).dataJob).toMatchObject({ kind: 'TRANSFORM', status: 'SUCCEEDED', rows: 1 });
+  });
+
+  test('an unknown job is NOT_FOUND; an id that is not a UUID BAD_USER_INPUT, for the query and the subscription', async () => {
+    await expectCode(ts.client.request(DataJobQuery, { id: randomUUID() }), 'NOT_FOUND');
+    await expectCode(ts.client.request(DataJobQuery, { id: 'not-a-uuid' }), 'BAD_USER_INPUT');
+    const err = (await follow(ts.ws(), 'not-a-uuid').then(
+      () => null,
+      (e: unknown) => e,
+    )) as { extensions?: { code?: string } } | null;
+    expect(err?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  test('a late subscriber to a running job gets its stored state first, then only the events the state does not show', async () => {
+    // A job another node is running (its heartbeat is fresh), halfway through.
+    const jobId = randomUUID();
+    await ts.server.platform.db.prisma.dataJob.create({
+      data: { id: jobId, kind: 'TRANSFORM', phase: 'TRANSFORM', detail: 'source "customers"', rows: 5000n, seq: 2, source: 'customers', runnerId: 'other-node:1:live' },
+    });
+    expect((await ts.client.request(DataJobQuery, { id: jobId })).dataJob).toMatchObject({ status: 'RUNNING', phase: 'TRANSFORM', rows: 5000, finishedAt: null });
+    const ws = ts.ws();
+    const events = collect<{ data?: ProgressResult }>(ws, { query: print(DataJobProgressSubscription), variables: { jobId } }, 2);
+    await events.ready;
+    const publish = (e: Omit<DataJobProgress, 'jobId'>) => ts.server.platform.pubsub.publish(DATA_TOPIC, { jobId, ...e });
+    // An event the row already shows (it raced the subscriber's read), then the next ones.
+    await publish({ seq: 2, phase: 'TRANSFORM', detail: 'source "customers"', rows: 5000, done: false, error: null });
+    await publish({ seq: 3, phase: 'TRANSFORM', detail: 'source "customers"', rows: 9000, done: false, error: null });
+    const got = (await events.done).map((e) => e.data?.dataJobProgress);
+    expect(got).toEqual([
+      { jobId, phase: 'TRANSFORM', detail: 'source "customers"', rows: 5000, done: false, error: null },
+      { jobId, phase: 'TRANSFORM', detail: 'source "customers"', rows: 9000, done: false, error: null },
+    ]);
+    const ended = follow(ts.ws(), jobId);
+    await new Promise((r) => setTimeout(r, 200));
+    await publish({ seq: 4, phase: 'DONE', detail: 'finished', rows: 9000, done: true, error: null });
+    expect((await ended).map((e) => [e.phase, e.rows, e.done])).toEqual([
+      ['TRANSFORM', 5000, false],
+      ['DONE', 9000, true],
+    ]);
+  });
+
+  test('a subscriber joining a transform while it runs follows it from its stored state to DONE', async () => {
+    await ts.client.request(RegisterDataSourceMutation, { name: 'slow', kind: 'QUERY', location: 'SELECT g AS n FROM generate_series(1, 3) AS g, pg_sleep(1)' });
+    const jobId = randomUUID();
+    const running = ts.client.request(TransformMutation, { pipeline: '[{ limit: 10 }]', source: 'slow', jobId });
+    for (let i = 0; i < 200; i++) {
+      const found = await ts.client.request(DataJobQuery, { id: jobId }).catch(() => null);
+      if (found) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const events = await follow(ts.ws(), jobId);
+    expect((await running).transform.rowCount).toBe(3);
+    expect(events.at(-1)).toEqual({ jobId, phase: 'DONE', detail: 'finished', rows: 3, done: true, error: null });
+    // On Postgres the query sleeps while the job runs; PGlite runs it while holding the whole database, so the
+    // subscriber may only get there once it is done.
+    if (backend === 'postgres') expect(events[0]).toMatchObject({ phase: 'TRANSFORM', done: false });
+    expect(new Set(events.map((e) => JSON.stringify(e))).size).toBe(events.length);
+  });
+
+  test('a job a dead server left RUNNING is FAILED when a server starts; dataJob and a late subscriber tell why', async () => {
+    const db = await createTestDatabase();
+    try {
+      const config = loadConfig({ ...process.env, DATABASE_URL: db.databaseUrl ?? '', TREBUCHET_LOG_LEVEL: 'silent' }, { port: 0, host: '127.0.0.1', dataDir: db.dataDir });
+      const jobId = randomUUID();
+      const first = await startServer(config);
+      try {
+        await first.platform.db.prisma.dataJob.create({
+          data: { id: jobId, kind: 'INTEGRATE', phase: 'JOIN', detail: 'crm', seq: 3, runnerId: 'gone-host:1:dead', heartbeatAt: new Date(Date.now() - 3600_000), createdAt: new Date(Date.now() - 3600_000) },
+        });
+      } finally {
+        await first.close();
+      }
+      const second = await startServer(config);
+      try {
+        const client = new TrebuchetClient(second.url);
+        const { dataJob } = await client.request(DataJobQuery, { id: jobId });
+        expect(dataJob).toMatchObject({ status: 'FAILED', phase: 'FAILED', error: { code: 'ENGINE_FAILURE' } });
+        expect(dataJob.error?.message).toContain('stopped before it finished');
+        expect(dataJob.finishedAt).not.toBeNull();
+        const ws = createClient({ url: second.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+        try {
+          expect(await follow(ws, jobId)).toEqual([{ jobId, phase: 'FAILED', detail: 'failed', rows: 0, done: true, error: dataJob.error }]);
+        } finally {
+          await ws.dispose();
+        }
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await db.drop();
+    }
   });
 });

@@ -1,8 +1,11 @@
-// The data service: files of the data folder (`<dataDir>/data`) registered by name, previews of
-// them, integrations (engines/integration) and transform pipelines (engines/pipeline) run in this
-// process, with the full output written under `outputs/` and progress published for subscribers.
+// The data service: data sets registered by name — files of the data folder (`<dataDir>/data`),
+// or a table or query of the platform's own database read in a READ ONLY transaction — previews
+// of them, integrations (engines/integration) and transform pipelines (engines/pipeline) run in
+// this process, with the full output written under `outputs/`, and each run's progress stored in
+// its job's row and published for subscribers.
 import { randomUUID } from 'node:crypto';
 import { mkdir, realpath, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ConflictError, ForbiddenError, InvalidInputError, isDomainError, NotFoundError } from '../../engines/errors';
@@ -10,21 +13,42 @@ import { integrate as integrateSources, type IntegrationResult } from '../../eng
 import { parseIntegrationConfig, type IntegrationConfig } from '../../engines/integration/config';
 import { readCsv, writeCsv } from '../../engines/integration/csv';
 import { resultBatch } from '../../engines/integration/output';
+import { integrateColumnar, type ColumnarResult } from '../../engines/integration/columnar';
 import { readJsonArray, readJsonLines, writeJsonArray, writeJsonLines } from '../../engines/integration/json';
 import type { FieldType, RecordBatch, Schema, Value } from '../../engines/integration/table';
 import { buildPipeline, parsePipeline, runPipeline, type StepStats } from '../../engines/pipeline/pipeline';
 import type { Clock } from '../clock';
-import { Prisma, type PrismaClient } from '../db';
+import { Prisma, type Database, type PrismaClient } from '../db';
 import { fromJobId } from '../ids';
 import { filterIterator, type PubSub } from '../pubsub';
-import { deleteDataSource, findDataSource, insertDataSource, listDataSources, type DataSourceRow } from './data-store';
+import {
+  checkQuery,
+  deleteDataSource,
+  failAbandonedDataJobs,
+  findDataJob,
+  findDataJobs,
+  findDataSource,
+  findDataSourceById,
+  finishDataJob,
+  insertDataJob,
+  insertDataSource,
+  listDataSources,
+  listFileDataSources,
+  readSqlSource,
+  tableQuery,
+  touchDataJobs,
+  updateDataJobProgress,
+  type DataJobRow,
+  type DataSourceRow,
+} from './data-store';
 
-export type { DataSourceRow } from './data-store';
+export type { DataJobRow, DataSourceRow } from './data-store';
 
 /** Topic carrying every data job's progress; subscribers filter by job. */
 export const DATA_TOPIC = 'data.job';
 
 export type DataSourceKind = DataSourceRow['kind'];
+export type DataJobPhase = 'LOAD' | 'JOIN' | 'RESOLVE' | 'TRANSFORM' | 'WRITE' | 'DONE' | 'FAILED';
 export type DataFieldType = 'STRING' | 'INT' | 'FLOAT' | 'BOOL' | 'TIMESTAMP';
 
 /** Reader options of a registered source, as stored in its row. */
@@ -83,12 +107,30 @@ export interface TransformOutcome {
  */
 export interface DataJobProgress {
   jobId: string;
-  phase: 'LOAD' | 'JOIN' | 'RESOLVE' | 'TRANSFORM' | 'WRITE' | 'DONE' | 'FAILED';
+  /** Number of the event in its job, from 1 (0: the state of a job that has sent none yet); not in the API. */
+  seq: number;
+  phase: DataJobPhase;
   detail: string;
   /** Rows processed so far (transform: rows read from the source; integrate: output rows once written). */
   rows: number;
   done: boolean;
   error: { code: string; message: string } | null;
+}
+
+/** Parent of `DataJob`: a job's stored state. */
+export interface DataJobState {
+  id: string;
+  kind: DataJobRow['kind'];
+  status: DataJobRow['status'];
+  phase: DataJobPhase;
+  detail: string;
+  rows: number;
+  source: string | null;
+  outputLocation: string | null;
+  error: { code: string; message: string } | null;
+  createdAt: Date;
+  updatedAt: Date;
+  finishedAt: Date | null;
 }
 
 export interface DataLimits {
@@ -97,12 +139,22 @@ export interface DataLimits {
   maxPreviewRows: number;
   /** Rows of a result's `firstRows`. */
   firstRows: number;
+  /** statement_timeout of a TABLE or QUERY source's statements, ms (Postgres only: PGlite cannot interrupt one). */
+  queryTimeoutMs: number;
 }
 
-export const DEFAULT_DATA_LIMITS: DataLimits = { defaultPreviewRows: 20, maxPreviewRows: 1000, firstRows: 20 };
+export const DEFAULT_DATA_LIMITS: DataLimits = { defaultPreviewRows: 20, maxPreviewRows: 1000, firstRows: 20, queryTimeoutMs: 30_000 };
 
 export interface DataDeps {
   prisma: PrismaClient;
+  /** The database's read-only query port, which TABLE and QUERY sources are read through. */
+  db: Pick<Database, 'readOnlyQuery'>;
+  /**
+   * True when other processes may run jobs on the same database (Postgres): only jobs whose runner
+   * stopped beating are failed by recovery. False (embedded PGlite, one process per data folder):
+   * every RUNNING job found at start was left by a process that is gone.
+   */
+  sharedDatabase: boolean;
   pubsub: PubSub;
   clock: Clock;
   /** The data folder: registered files and configs' paths must lie inside it; outputs go to its `outputs/`. */
@@ -112,19 +164,123 @@ export interface DataDeps {
   onBackgroundError?: (err: unknown, what: string) => void;
 }
 
-/** The progress events of one job. */
-interface Progress {
-  /** A tick; unless `always`, dropped when the last one was under PROGRESS_INTERVAL_MS ago. */
-  emit(e: { phase: DataJobProgress['phase']; detail: string; rows: number }, always: boolean): void;
-  done(rows: number): void;
-  failed(err: unknown): void;
+/** A progress tick: what the job is doing, and the output file once known. */
+interface Tick {
+  phase: DataJobPhase;
+  detail: string;
+  rows: number;
+  outputLocation?: string;
 }
 
-const KINDS: readonly DataSourceKind[] = ['CSV', 'JSON', 'JSONL'];
+/** The progress of one job: each event is stored in the job's row, then published. */
+interface Progress {
+  /** A tick; unless `always`, dropped when the last one was under PROGRESS_INTERVAL_MS ago. */
+  emit(e: Tick, always: boolean): void;
+  /** The last events; they settle once stored and published (failures there are reported, never thrown). */
+  done(rows: number, outputLocation: string): Promise<void>;
+  failed(err: unknown): Promise<void>;
+}
+
+const KINDS: readonly DataSourceKind[] = ['CSV', 'JSON', 'JSONL', 'TABLE', 'QUERY'];
+const FILE_KINDS: readonly DataSourceKind[] = ['CSV', 'JSON', 'JSONL'];
+/** Keys of a config's source entry that describe a file, which a TABLE or QUERY data source has none of. */
+const FILE_KEYS = ['path', 'format', 'delimiter', 'header', 'types'];
 const FIELD_TYPES: readonly FieldType[] = ['string', 'int', 'float', 'bool', 'timestamp'];
 const NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/;
-/** Progress events of a transform at most every this many ms. */
+/** Progress events (and row updates) of a transform at most every this many ms: about 4 a second. */
 const PROGRESS_INTERVAL_MS = 250;
+/** Runners beat every HEARTBEAT_MS; a runner silent for STALE_SECONDS is taken for dead. */
+const HEARTBEAT_MS = 10_000;
+const STALE_SECONDS = 60;
+/** How often a node on a shared database looks for jobs of dead runners. */
+const SWEEP_MS = 30_000;
+// Keep an event well under the 8000-byte NOTIFY limit whatever the characters.
+const MAX_DETAIL = 500;
+const MAX_ERROR_MESSAGE = 1000;
+const ABANDONED = {
+  code: 'ENGINE_FAILURE',
+  message: 'data: the server running this job stopped before it finished (restart or crash); run it again with a new jobId',
+};
+
+const isFileKind = (kind: DataSourceKind) => FILE_KINDS.includes(kind);
+
+/** The SQL of a TABLE or QUERY source; BAD_USER_INPUT for a location of the wrong form. */
+function sqlOf(kind: DataSourceKind, location: string): string {
+  return kind === 'TABLE' ? tableQuery(location) : checkQuery(location);
+}
+
+/** A job's row as the progress event a late subscriber receives first. */
+function progressOf(row: DataJobRow): DataJobProgress {
+  return {
+    jobId: row.id,
+    seq: row.seq,
+    phase: row.phase as DataJobPhase,
+    detail: row.detail,
+    rows: Number(row.rows),
+    done: row.status !== 'RUNNING',
+    error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? '' } : null,
+  };
+}
+
+function stateOf(row: DataJobRow): DataJobState {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    phase: row.phase as DataJobPhase,
+    detail: row.detail,
+    rows: Number(row.rows),
+    source: row.source,
+    outputLocation: row.outputLocation,
+    error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? '' } : null,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    finishedAt: row.finishedAt,
+  };
+}
+
+/**
+ * The stored state (when there is a row), then the live events the state does not already show
+ * (by `seq`), ending after the last event.
+ */
+function followIterator(first: DataJobProgress | null, live: AsyncIterableIterator<DataJobProgress>): AsyncIterableIterator<DataJobProgress> {
+  let pending = first;
+  let seen = first?.seq ?? -1;
+  let ended = false;
+  const end = async (): Promise<IteratorResult<DataJobProgress>> => {
+    ended = true;
+    await live.return?.();
+    return { value: undefined, done: true };
+  };
+  const events: AsyncIterableIterator<DataJobProgress> = {
+    async next() {
+      if (pending) {
+        const value = pending;
+        pending = null;
+        if (value.done) ended = true;
+        return { value, done: false };
+      }
+      if (ended) return end();
+      for (;;) {
+        const r = await live.next();
+        if (r.done) return r;
+        if (r.value.seq <= seen) continue;
+        seen = r.value.seq;
+        if (r.value.done) ended = true;
+        return { value: r.value, done: false };
+      }
+    },
+    return: end,
+    async throw(err?: unknown) {
+      await end();
+      throw err;
+    },
+    [Symbol.asyncIterator]() {
+      return events;
+    },
+  };
+  return events;
+}
 
 function fieldsOf(schema: Schema): DataField[] {
   return schema.fields.map((f) => ({ name: f.name, type: f.type.toUpperCase() as DataFieldType }));
@@ -155,6 +311,11 @@ function collectRows(batch: RecordBatch, out: Record<string, unknown>[], max: nu
 export class DataService {
   private readonly limits: DataLimits;
   private readonly outputs: string;
+  /** This instance's name on the job rows it runs: host, process, and a random part for restarts. */
+  private readonly runnerId = `${hostname()}:${process.pid}:${randomUUID()}`;
+  /** Jobs running in this process, which the heartbeat keeps alive. */
+  private readonly active = new Set<string>();
+  private timers: NodeJS.Timeout[] = [];
 
   constructor(private readonly deps: DataDeps) {
     this.limits = { ...DEFAULT_DATA_LIMITS, ...deps.limits };
@@ -164,6 +325,37 @@ export class DataService {
   /** Creates the data folder and its outputs folder. */
   async start(): Promise<void> {
     await mkdir(this.outputs, { recursive: true });
+  }
+
+  /**
+   * Fails the jobs a dead process left RUNNING (their mutation died with it). On a shared
+   * database, then beats for this runner's jobs and looks for other dead runners' jobs now and then.
+   */
+  async recoverJobs(): Promise<void> {
+    await this.failAbandonedJobs(this.deps.sharedDatabase ? STALE_SECONDS : null);
+    if (!this.deps.sharedDatabase || this.timers.length > 0) return;
+    const every = (ms: number, fn: () => Promise<void>, what: string) => {
+      const timer = setInterval(() => void fn().catch((err: unknown) => this.deps.onBackgroundError?.(err, what)), ms);
+      timer.unref();
+      this.timers.push(timer);
+    };
+    every(HEARTBEAT_MS, async () => (this.active.size > 0 ? touchDataJobs(this.deps.prisma, this.runnerId) : undefined), 'data job heartbeat');
+    every(SWEEP_MS, () => this.failAbandonedJobs(STALE_SECONDS), 'data job recovery');
+  }
+
+  /** Stops the heartbeat and the recovery sweep. */
+  close(): void {
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+  }
+
+  private async failAbandonedJobs(staleSeconds: number | null): Promise<void> {
+    const ids = await failAbandonedDataJobs(this.deps.prisma, this.runnerId, staleSeconds, ABANDONED, this.deps.clock.now());
+    if (ids.length === 0) return;
+    // Someone may be following them, here or on another node.
+    for (const row of await findDataJobs(this.deps.prisma, ids)) {
+      await this.deps.pubsub.publish(DATA_TOPIC, progressOf(row)).catch((err: unknown) => this.deps.onBackgroundError?.(err, 'data job progress event'));
+    }
   }
 
   list(): Promise<DataSourceRow[]> {
@@ -177,22 +369,41 @@ export class DataService {
     return row;
   }
 
+  /** The source with row id `id` (a Node's); null when none has it. */
+  findById(id: string): Promise<DataSourceRow | null> {
+    return findDataSourceById(this.deps.prisma, id);
+  }
+
   /**
-   * Registers a file of the data folder under a unique name. The location is checked first (inside
-   * the folder, else FORBIDDEN; an existing file, else NOT_FOUND), then the options; a taken name is CONFLICT.
+   * Registers a data set under a unique name. A file (CSV, JSON, JSONL) of the data folder: the
+   * location is checked first (inside the folder, else FORBIDDEN; an existing file, else NOT_FOUND),
+   * then the options. A TABLE (`name` or `schema.name`) or QUERY (one SELECT): the location's form
+   * is checked, then the options (it takes none), then the database is asked — an unknown table is
+   * NOT_FOUND, a query it refuses BAD_USER_INPUT. Then a taken name is CONFLICT.
    */
   async register(name: string, kind: DataSourceKind, location: string, input: DataSourceOptionsInput | null | undefined): Promise<DataSourceRow> {
     if (!NAME.test(name)) throw new InvalidInputError(`data source name must be 1 to 100 letters, digits, "_", "." or "-", starting with a letter or "_", found "${name.slice(0, 100)}"`, { argument: 'name' });
     if (!KINDS.includes(kind)) throw new InvalidInputError(`data source kind must be one of ${KINDS.join(', ')}, found "${kind}"`, { argument: 'kind' });
-    const file = await this.confine(location, 'location');
-    const options = this.validateOptions(kind, input);
+    let stored: string;
+    let options: DataSourceOptions;
+    if (isFileKind(kind)) {
+      const file = await this.confine(location, 'location');
+      stored = path.relative(this.deps.root, file).split(path.sep).join('/');
+      options = this.validateOptions(kind, input);
+    } else {
+      stored = location;
+      sqlOf(kind, location);
+      options = this.validateOptions(kind, input);
+      // Reads no row: the database parses, plans and types the statement, and refuses it when it must.
+      for await (const batch of await this.open({ name, kind, location }, 0)) void batch;
+    }
     if (await findDataSource(this.deps.prisma, name)) throw new ConflictError(`data source "${name}" is already registered`, { name });
     try {
       return await insertDataSource(this.deps.prisma, {
         id: randomUUID(),
         name,
         kind,
-        location: path.relative(this.deps.root, file).split(path.sep).join('/'),
+        location: stored,
         options: options as Prisma.InputJsonValue,
         createdAt: this.deps.clock.now(),
       });
@@ -203,14 +414,14 @@ export class DataService {
     }
   }
 
-  /** Unregisters a source (its file stays); the removed source, NOT_FOUND when none had the name. */
+  /** Unregisters a source (its file or table stays); the removed source, NOT_FOUND when none had the name. */
   async remove(name: string): Promise<DataSourceRow> {
     const row = await deleteDataSource(this.deps.prisma, name);
     if (!row) throw new NotFoundError(`data source "${name.slice(0, 100)}" is not registered`, { name });
     return row;
   }
 
-  /** The schema (declared and inferred types) and the first `limit` rows of a source. */
+  /** The schema (declared, inferred, or the database's types) and the first `limit` rows of a source. */
   async preview(name: string, limit: number | null | undefined): Promise<DataPreview> {
     const n = limit ?? this.limits.defaultPreviewRows;
     if (!Number.isInteger(n) || n < 0 || n > this.limits.maxPreviewRows) {
@@ -219,10 +430,10 @@ export class DataService {
     const source = await this.require(name);
     const rows: Record<string, unknown>[] = [];
     let schema: Schema = { fields: [] };
-    for await (const batch of await this.open(source)) {
+    for await (const batch of await this.open(source, n)) {
       schema = batch.schema;
       collectRows(batch, rows, n);
-      // Leaving the loop returns the reader, which closes the file.
+      // Leaving the loop returns the reader, which closes the file or the cursor.
       if (rows.length >= n) break;
     }
     return { source, fields: fieldsOf(schema), rows };
@@ -231,33 +442,39 @@ export class DataService {
   /**
    * Runs an integration config (YAML or JSON). Its paths are relative to the data folder and
    * confined to it; a source may be `{ dataSource: <registered name> }` (with select, rename, …
-   * beside it). The output goes to the config's `output.path` or `outputs/<jobId>.csv`.
+   * beside it). The output goes to the config's `output.path` or `outputs/<jobId>.csv`; never over
+   * the file of a registered source (CONFLICT).
    */
   async integrate(text: string, jobId?: string | null): Promise<IntegrateOutcome> {
     const id = this.jobIdOf(jobId);
     const started = performance.now();
     // From here every outcome, a rejected config included, ends the job's progress events.
-    const progress = this.progress(id);
+    const progress = await this.startJob(id, 'INTEGRATE', { phase: 'LOAD', detail: '', rows: 0 }, null);
+    let fast: ColumnarResult | null = null;
     try {
       const config = await this.parseConfig(text);
-      for (const [name, s] of config.sources) await this.confineExisting(s.path, `sources.${name}.path`);
-      const result = await integrateSources(config, {
-        onProgress: (p) => progress.emit({ phase: p.phase === 'load' ? 'LOAD' : p.phase === 'join' ? 'JOIN' : 'RESOLVE', detail: p.detail, rows: 0 }, true),
-      });
-      // timestamps stay numbers: the writers format them, and firstRows keeps them as values
-      const batch = resultBatch(result, { numberFormats: config.output.numberFormats, provenance: config.output.provenance, timestampsAsText: false });
+      for (const [name, s] of config.sources) if (!s.open) await this.confineExisting(s.path, `sources.${name}.path`);
       const target = config.output.path ?? path.join(this.outputs, `${id}.csv`);
       const format = config.output.path ? config.output.format : 'csv';
-      progress.emit({ phase: 'WRITE', detail: this.located(target), rows: 0 }, true);
+      await this.refuseSourceFile(target, 'output.path');
+      const onProgress = (p: { phase: 'load' | 'join' | 'resolve'; detail: string }) => progress.emit({ phase: p.phase === 'load' ? 'LOAD' : p.phase === 'join' ? 'JOIN' : 'RESOLVE', detail: p.detail, rows: 0 }, true);
+      // the columnar executor when it takes the config and files (CSV sources), else the row engine
+      fast = await integrateColumnar(config, { onProgress });
+      const output = { numberFormats: config.output.numberFormats, provenance: config.output.provenance };
+      // timestamps stay numbers: the writers format them, and firstRows keeps them as values
+      const result = fast ? fast.toResult(this.limits.firstRows) : await integrateSources(config, { onProgress });
+      const batch = resultBatch(result, { ...output, timestampsAsText: false });
+      progress.emit({ phase: 'WRITE', detail: this.located(target), rows: 0, outputLocation: this.located(target) }, true);
       await mkdir(path.dirname(target), { recursive: true });
       // The folder may be a symbolic link out of the data folder; the file itself is written to a
       // temporary name and renamed, which replaces a link rather than following it.
       const folder = path.relative(await realpath(this.deps.root), await realpath(path.dirname(target)));
       if (folder.startsWith('..') || path.isAbsolute(folder)) throw new ForbiddenError(`integrate config: output.path "${this.located(target)}" leads outside the data directory`, { path: 'output.path' });
-      const written = format === 'csv' ? await writeCsv([batch], target) : format === 'jsonl' ? await writeJsonLines([batch], target) : await writeJsonArray([batch], target);
+      const all = fast && format !== 'csv' ? resultBatch(fast.toResult(), { ...output, timestampsAsText: false }) : batch;
+      const written = fast && format === 'csv' ? await fast.writeCsv(target, output) : format === 'csv' ? await writeCsv([all], target) : format === 'jsonl' ? await writeJsonLines([all], target) : await writeJsonArray([all], target);
       const firstRows: Record<string, unknown>[] = [];
       collectRows(batch, firstRows, this.limits.firstRows);
-      progress.done(written.rows);
+      await progress.done(written.rows, this.located(target));
       return {
         jobId: id,
         outputLocation: this.located(target),
@@ -267,8 +484,11 @@ export class DataService {
         report: { ...result.report, seconds: +((performance.now() - started) / 1000).toFixed(3) },
       };
     } catch (err) {
-      progress.failed(err);
+      await progress.failed(err);
       throw err;
+    } finally {
+      // its helper thread, when a failure came before writing
+      fast?.close();
     }
   }
 
@@ -279,11 +499,11 @@ export class DataService {
    */
   async transform(pipelineText: string, sourceName: string, jobId?: string | null): Promise<TransformOutcome> {
     const id = this.jobIdOf(jobId);
-    const progress = this.progress(id);
+    const progress = await this.startJob(id, 'TRANSFORM', { phase: 'TRANSFORM', detail: `source "${sourceName.slice(0, 100)}"`, rows: 0 }, sourceName.slice(0, 200));
     try {
       return await this.runTransform(id, pipelineText, sourceName, progress);
     } catch (err) {
-      progress.failed(err);
+      await progress.failed(err);
       throw err;
     }
   }
@@ -291,6 +511,8 @@ export class DataService {
   private async runTransform(id: string, pipelineText: string, sourceName: string, progress: Progress): Promise<TransformOutcome> {
     const steps = parsePipeline(pipelineText);
     const source = await this.require(sourceName);
+    const target = path.join(this.outputs, `${id}.jsonl`);
+    await this.refuseSourceFile(target, 'output');
     const input = (await this.open(source))[Symbol.asyncIterator]();
     try {
       const first = await input.next();
@@ -311,9 +533,8 @@ export class DataService {
           yield b;
         }
       };
-      const target = path.join(this.outputs, `${id}.jsonl`);
       const written = await writeJsonLines(kept(runPipeline(stages, output, counted())), target);
-      progress.done(written.rows);
+      await progress.done(written.rows, this.located(target));
       return {
         jobId: id,
         outputLocation: this.located(target),
@@ -327,28 +548,33 @@ export class DataService {
     }
   }
 
-  /** Progress events of a job from now on; completes after its last event. */
+  /** A job's stored state. BAD_USER_INPUT for an id that is not a UUID; NOT_FOUND when no job has it. */
+  async job(jobId: string): Promise<DataJobState> {
+    const id = this.jobIdOf(jobId);
+    const row = await findDataJob(this.deps.prisma, id);
+    if (!row) throw new NotFoundError(`data job "${id}" not found`, { jobId });
+    return stateOf(row);
+  }
+
+  /**
+   * A job's progress: its stored state first — its last event, once it has sent one (a finished
+   * job sends nothing more) — then its live events, ending after the last one. A job not started
+   * yet, or started but without an event so far, sends its events from its first. Subscribes
+   * before reading the row, so no event between the two is missed; events the row already shows
+   * are skipped.
+   */
   async follow(jobId: string): Promise<AsyncIterableIterator<DataJobProgress>> {
     const id = this.jobIdOf(jobId);
-    const source = filterIterator(this.deps.pubsub.subscribe<DataJobProgress>(DATA_TOPIC), (e) => e.jobId === id);
-    let finished = false;
-    const events: AsyncIterableIterator<DataJobProgress> = {
-      async next() {
-        if (finished) {
-          await source.return?.();
-          return { value: undefined, done: true };
-        }
-        const r = await source.next();
-        if (!r.done && r.value.done) finished = true;
-        return r;
-      },
-      return: () => source.return?.() ?? Promise.resolve({ value: undefined, done: true }),
-      throw: (e) => source.throw?.(e) ?? Promise.reject(e),
-      [Symbol.asyncIterator]() {
-        return events;
-      },
-    };
-    return events;
+    const live = filterIterator(this.deps.pubsub.subscribe<DataJobProgress>(DATA_TOPIC), (e) => e.jobId === id);
+    let row: DataJobRow | null;
+    try {
+      row = await findDataJob(this.deps.prisma, id);
+    } catch (err) {
+      await live.return?.();
+      throw err;
+    }
+    // A row without an event yet (seq 0) has nothing to tell that the first event will not.
+    return followIterator(row && row.seq > 0 ? progressOf(row) : null, live);
   }
 
   /** A client-chosen job id (so it can subscribe before it starts the job) or a new one. */
@@ -385,6 +611,31 @@ export class DataService {
     return file;
   }
 
+  /**
+   * CONFLICT when `target` is the file of a registered source, by its path or once symbolic links
+   * are followed: an output must never replace a source's data.
+   */
+  private async refuseSourceFile(target: string, what: string): Promise<void> {
+    const resolve = async (file: string) => {
+      try {
+        return await realpath(file);
+      } catch {
+        // Not there (yet): the folder's real path and the name.
+        return path.join(await realpath(path.dirname(file)).catch(() => path.dirname(file)), path.basename(file));
+      }
+    };
+    const wanted = new Set([path.resolve(target), await resolve(target)]);
+    for (const source of await listFileDataSources(this.deps.prisma)) {
+      const file = path.resolve(this.deps.root, source.location);
+      if (wanted.has(file) || wanted.has(await resolve(file))) {
+        throw new ConflictError(`${what} "${this.located(target)}" is the file of data source "${source.name}"; write the output elsewhere (or remove the source first)`, {
+          path: what,
+          source: source.name,
+        });
+      }
+    }
+  }
+
   /** A path of the data folder as the API shows it: relative, with forward slashes. */
   private located(file: string): string {
     return path.relative(this.deps.root, file).split(path.sep).join('/');
@@ -405,6 +656,9 @@ export class DataService {
       options.header = input.header;
     }
     if (input.types !== null && input.types !== undefined) {
+      if (!isFileKind(kind)) {
+        throw new InvalidInputError(`options.types applies to file sources only, found it on a ${kind} source: its types are the database's (cast in a QUERY to change them)`, { argument: 'options.types' });
+      }
       const t = input.types;
       if (typeof t !== 'object' || Array.isArray(t)) throw new InvalidInputError('options.types must be an object of field name to type', { argument: 'options.types' });
       const types: Record<string, FieldType> = {};
@@ -419,11 +673,15 @@ export class DataService {
     return options;
   }
 
-  /** A reader over a registered source, its file checked again (it may have been replaced by a link since). */
-  private async open(source: DataSourceRow): Promise<AsyncIterable<RecordBatch>> {
-    const file = await this.confine(source.location, `data source "${source.name}"`);
-    const o = source.options as DataSourceOptions;
+  /**
+   * A reader over a source: a registered file, checked again (it may have been replaced by a link
+   * since), or the rows of a TABLE or QUERY. `maxRows` bounds what the database reads for a preview.
+   */
+  private async open(source: Pick<DataSourceRow, 'name' | 'kind' | 'location'> & { options?: DataSourceRow['options'] }, maxRows?: number): Promise<AsyncIterable<RecordBatch>> {
     const name = source.name;
+    if (!isFileKind(source.kind)) return readSqlSource(this.deps.db, source, sqlOf(source.kind, source.location), { timeoutMs: this.limits.queryTimeoutMs, maxRows });
+    const file = await this.confine(source.location, `data source "${source.name}"`);
+    const o = (source.options ?? {}) as DataSourceOptions;
     if (source.kind === 'CSV') return readCsv(file, { delimiter: o.delimiter, header: o.header, types: o.types, name });
     if (source.kind === 'JSONL') return readJsonLines(file, { types: o.types, name });
     return readJsonArray(file, { types: o.types, name });
@@ -431,8 +689,9 @@ export class DataService {
 
   /**
    * Parses a config after replacing `{ dataSource: name }` source entries with the registered
-   * source's path, format and options (the entry's own keys win). Text that is not a YAML mapping
-   * goes to the engine as is, so its errors read the same as for any config.
+   * source's path, format and options (the entry's own keys win); a TABLE or QUERY source's rows
+   * are given to the engine as the source's `open`. Text that is not a YAML mapping goes to the
+   * engine as is, so its errors read the same as for any config.
    */
   private async parseConfig(text: string): Promise<IntegrationConfig> {
     let resolved = text;
@@ -442,6 +701,7 @@ export class DataService {
     } catch {
       doc = undefined;
     }
+    const provided = new Map<string, DataSourceRow>();
     const sources = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>).sources : undefined;
     if (typeof sources === 'object' && sources !== null && !Array.isArray(sources)) {
       let changed = false;
@@ -451,6 +711,19 @@ export class DataService {
         if (typeof dataSource !== 'string') throw new InvalidInputError(`integrate config: sources.${key}.dataSource: expected a registered name, found ${JSON.stringify(dataSource)}`, { path: `sources.${key}.dataSource` });
         const row = await findDataSource(this.deps.prisma, dataSource);
         if (!row) throw new NotFoundError(`integrate config: sources.${key}.dataSource: data source "${dataSource.slice(0, 100)}" is not registered`, { path: `sources.${key}.dataSource` });
+        if (!isFileKind(row.kind)) {
+          const fileKey = FILE_KEYS.find((k) => k in rest);
+          if (fileKey) {
+            throw new InvalidInputError(`integrate config: sources.${key}.${fileKey}: does not apply to data source "${row.name}", a ${row.kind}: its rows and types come from the database`, {
+              path: `sources.${key}.${fileKey}`,
+            });
+          }
+          // The path is a stand-in the engine never reads: `open` replaces the file reader.
+          (sources as Record<string, unknown>)[key] = { path: row.name, ...rest };
+          provided.set(key, row);
+          changed = true;
+          continue;
+        }
         const o = row.options as DataSourceOptions;
         const types = { ...o.types, ...(typeof rest.types === 'object' && rest.types !== null ? (rest.types as Record<string, unknown>) : {}) };
         (sources as Record<string, unknown>)[key] = {
@@ -465,33 +738,68 @@ export class DataService {
       }
       if (changed) resolved = JSON.stringify(doc);
     }
-    return parseIntegrationConfig(resolved, { baseDir: this.deps.root, confineTo: this.deps.root });
+    const config = parseIntegrationConfig(resolved, { baseDir: this.deps.root, confineTo: this.deps.root });
+    for (const [key, row] of provided) {
+      const s = config.sources.get(key);
+      if (!s) continue;
+      const open = () => this.open(row);
+      s.open = async function* () {
+        yield* await open();
+      };
+    }
+    return config;
   }
 
-  /** Publishes a job's progress: throttled ticks, and the final event. Lost events are reported, never fatal. */
-  private progress(jobId: string): Progress {
-    // One event at a time: on Postgres each publish may take another pooled connection, and
-    // concurrent NOTIFYs can arrive out of order, the last event (which ends a subscription) first.
+  /**
+   * Creates the job's row — CONFLICT when the id is taken: a job id names one run — and returns
+   * its progress. Each event is stored in the row, then published, one at a time: on Postgres each
+   * publish may take another pooled connection, and concurrent NOTIFYs can arrive out of order, the
+   * last event (which ends a subscription) first. Lost events are reported, never fatal.
+   */
+  private async startJob(id: string, kind: DataJobRow['kind'], initial: Tick, source: string | null): Promise<Progress> {
+    try {
+      await insertDataJob(this.deps.prisma, { id, kind, phase: initial.phase, detail: initial.detail, source, runnerId: this.runnerId, createdAt: this.deps.clock.now() });
+    } catch (err) {
+      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
+        throw new ConflictError(`data job "${id}" already exists; give each job a new jobId`, { argument: 'jobId', jobId: id });
+      }
+      throw err;
+    }
+    this.active.add(id);
+    const report = (err: unknown, what: string) => this.deps.onBackgroundError?.(err, what);
     let chain = Promise.resolve();
-    const publish = (e: Omit<DataJobProgress, 'jobId'>) => {
-      chain = chain.then(() =>
-        this.deps.pubsub.publish(DATA_TOPIC, { jobId, ...e } satisfies DataJobProgress).catch((err: unknown) => this.deps.onBackgroundError?.(err, 'data job progress event')),
-      );
-    };
+    let seq = 0;
     let last = 0;
+    let outputLocation: string | null = null;
+    const record = (e: Tick, final: { status: 'SUCCEEDED' | 'FAILED'; error: DataJobProgress['error'] } | null): Promise<void> => {
+      const event: DataJobProgress = { jobId: id, seq: ++seq, phase: e.phase, detail: e.detail.slice(0, MAX_DETAIL), rows: e.rows, done: final !== null, error: final?.error ?? null };
+      outputLocation = e.outputLocation ?? outputLocation;
+      const tick = { seq: event.seq, phase: event.phase, detail: event.detail, rows: event.rows, outputLocation, at: this.deps.clock.now() };
+      chain = chain.then(async () => {
+        try {
+          if (final) await finishDataJob(this.deps.prisma, id, this.runnerId, { ...tick, status: final.status, errorCode: final.error?.code ?? null, errorMessage: final.error?.message ?? null });
+          else await updateDataJobProgress(this.deps.prisma, id, this.runnerId, tick);
+        } catch (err) {
+          report(err, 'data job row update');
+        }
+        await this.deps.pubsub.publish(DATA_TOPIC, event).catch((err: unknown) => report(err, 'data job progress event'));
+        if (final) this.active.delete(id);
+      });
+      return chain;
+    };
     return {
-      emit: (e: { phase: DataJobProgress['phase']; detail: string; rows: number }, always: boolean) => {
+      emit: (e, always) => {
         const now = Date.now();
         if (!always && now - last < PROGRESS_INTERVAL_MS) return;
         last = now;
-        publish({ ...e, detail: e.detail.slice(0, 500), done: false, error: null });
+        void record(e, null);
       },
-      done: (rows: number) => publish({ phase: 'DONE', detail: 'finished', rows, done: true, error: null }),
-      failed: (err: unknown) => {
+      done: (rows, output) => record({ phase: 'DONE', detail: 'finished', rows, outputLocation: output }, { status: 'SUCCEEDED', error: null }),
+      failed: (err) => {
         // Only domain errors' messages are safe to show; the others are masked as the API masks them.
         const code = isDomainError(err) ? err.code : 'INTERNAL_SERVER_ERROR';
-        const message = isDomainError(err) ? err.message.slice(0, 1000) : 'the job failed; the server log has the details';
-        publish({ phase: 'FAILED', detail: 'failed', rows: 0, done: true, error: { code, message } });
+        const message = isDomainError(err) ? err.message.slice(0, MAX_ERROR_MESSAGE) : 'the job failed; the server log has the details';
+        return record({ phase: 'FAILED', detail: 'failed', rows: 0 }, { status: 'FAILED', error: { code, message } });
       },
     };
   }

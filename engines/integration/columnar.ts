@@ -589,8 +589,8 @@ export interface ColumnarResult {
   length: number;
   /** Writes the result as CSV (through a temporary file and a rename for a path), as writeCsv would write resultBatch's batch. */
   writeCsv(output: string | NodeJS.WritableStream, o: { numberFormats: Record<string, string>; provenance: boolean }): Promise<{ rows: number; bytes: number }>;
-  /** The result as the row engine returns it. */
-  toResult(): IntegrationResult;
+  /** The result as the row engine returns it; with a limit, only the first rows (and the helper thread, if any, stays up for writeCsv). */
+  toResult(limit?: number): IntegrationResult;
   /** Stops the helper thread, if any (writeCsv and toResult do it; call it when using neither). */
   close(): void;
   /** Sources the helper thread loaded, fields it resolved and output rows it formatted (all 0 without one). */
@@ -691,7 +691,7 @@ const SPLIT_MIN_RECORDS = 10_000;
 
 async function joinAndResolve(config: IntegrationConfig, hooks: IntegrateHooks, parts: Table[], helper: Helper | null, splitMin: number): Promise<ColumnarResult | null> {
   const np = parts.length;
-  const report: IntegrationReport = { sources: {}, joins: [], conflicts: {}, fuzzyBands: {}, outputRows: 0 };
+  const report: IntegrationReport = { engine: 'columnar', sources: {}, joins: [], conflicts: {}, fuzzyBands: {}, outputRows: 0 };
   for (const p of parts) report.sources[p.name] = { rows: p.length, matched: 0, unmatched: 0 };
 
   // records: per participant, the row of each record (−1: none)
@@ -986,11 +986,12 @@ async function resolve(config: IntegrationConfig, parts: Table[], recs: Int32Arr
     report,
     length: nrec,
     helperWork: helper?.done ?? { loads: 0, rows: 0, fields: 0 },
-    toResult(): IntegrationResult {
-      close();
-      const rows: Value[][] = new Array(nrec);
-      const provenance: string[][] | null = config.output.provenance ? new Array(nrec) : null;
-      for (let i = 0; i < nrec; i++) {
+    toResult(limit?: number): IntegrationResult {
+      if (limit === undefined) close();
+      const n = Math.min(nrec, limit ?? nrec);
+      const rows: Value[][] = new Array(n);
+      const provenance: string[][] | null = config.output.provenance ? new Array(n) : null;
+      for (let i = 0; i < n; i++) {
         const rec = orderIdx ? orderIdx[i]! : i;
         rows[i] = plans.map((_, k) => value(k, rec));
         if (provenance) provenance[i] = plans.map((_, k) => provenanceOf(k, rec));

@@ -23,6 +23,8 @@ export interface LoadedSource {
 }
 
 export interface IntegrationReport {
+  /** Which executor ran: 'columnar' (columnar.ts, CSV sources and the common joins) or 'rows' (this file, everything). */
+  engine: 'columnar' | 'rows';
   sources: Record<string, { rows: number; matched: number; unmatched: number }>;
   joins: { source: string; type: string; match: string; matchedRecords: number; unmatchedRecords: number; addedFromSource: number }[];
   conflicts: Record<string, { strategy: Strategy; resolved: number }>;
@@ -50,6 +52,23 @@ export interface IntegrateHooks {
 export class IntegrationError extends InvalidInputError {}
 
 async function* openSource(s: SourceConfig): AsyncIterable<RecordBatch> {
+  if (s.open) {
+    // A caller's provider: `select` keeps and orders its fields as the file readers do.
+    const select = s.select;
+    for await (const batch of s.open()) {
+      if (!select) {
+        yield batch;
+        continue;
+      }
+      const index = select.map((name) => {
+        const i = batch.schema.fields.findIndex((f) => f.name === name);
+        if (i < 0) throw new IntegrationError(`source "${s.name}": select: unknown field "${name}" (fields: ${batch.schema.fields.map((f) => f.name).join(', ')})`, { source: s.name, field: name });
+        return i;
+      });
+      yield { schema: { fields: index.map((i) => batch.schema.fields[i]!) }, columns: index.map((i) => batch.columns[i]!), length: batch.length };
+    }
+    return;
+  }
   const common = { types: s.types, select: s.select };
   if (s.format === 'csv') yield* readCsv(s.path, { ...common, delimiter: s.delimiter, header: s.header });
   else if (s.format === 'jsonl') yield* readJsonLines(s.path, common);
@@ -134,7 +153,7 @@ export async function integrate(config: IntegrationConfig, hooks: IntegrateHooks
     loaded.set(name, await loadSource(config.sources.get(name)!));
   }
   const participants = order.map((n) => loaded.get(n)!);
-  const report: IntegrationReport = { sources: {}, joins: [], conflicts: {}, fuzzyBands: {}, outputRows: 0 };
+  const report: IntegrationReport = { engine: 'rows', sources: {}, joins: [], conflicts: {}, fuzzyBands: {}, outputRows: 0 };
   for (const p of participants) report.sources[p.name] = { rows: p.rows.length, matched: 0, unmatched: 0 };
 
   if (hooks.primaryLimit !== undefined && participants[0]!.rows.length > hooks.primaryLimit) {

@@ -5,7 +5,7 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ForbiddenError, InvalidInputError } from '../errors.ts';
-import type { FieldType } from './table.ts';
+import type { FieldType, RecordBatch } from './table.ts';
 
 export type JoinType = 'inner' | 'left' | 'right' | 'full' | 'union' | 'intersection';
 export type AggregateOp = 'count' | 'sum' | 'mean' | 'min' | 'max' | 'countDistinct';
@@ -28,6 +28,12 @@ export interface SourceConfig {
   name: string;
   /** Absolute path. */
   path: string;
+  /**
+   * Where the rows come from when they are not in a file (`path` and the reader options are then
+   * unused): batches carrying the schema, at least one (it may be empty). Set by the caller after
+   * parsing — a database table or query, say; a YAML config never sets it.
+   */
+  open?: () => AsyncIterable<RecordBatch>;
   format: 'csv' | 'json' | 'jsonl';
   delimiter?: string;
   header?: boolean;

@@ -409,6 +409,38 @@ export type DataFieldType =
   /** Point in time; rows show it as an ISO-8601 string in UTC. */
   | 'TIMESTAMP';
 
+/** An `integrate` or `transform` run as stored: its last progress event and how it ended. */
+export type DataJob = {
+  __typename?: 'DataJob';
+  /** When it started. */
+  createdAt: Scalars['DateTime']['output'];
+  /** What it was last working on, for people. */
+  detail: Scalars['String']['output'];
+  /** Why it failed; null unless FAILED. */
+  error?: Maybe<DataJobError>;
+  /** When it SUCCEEDED or FAILED; null while RUNNING. */
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The job id: the `jobId` given to the mutation, or the UUID it made. */
+  id: Scalars['ID']['output'];
+  /** What it does. */
+  kind: DataJobKind;
+  /**
+   * The output file relative to the data folder, once known (from the WRITE phase of an integration, or when it
+   * SUCCEEDED).
+   */
+  outputLocation?: Maybe<Scalars['String']['output']>;
+  /** The phase of its last progress event (DONE or FAILED once finished). */
+  phase: DataJobPhase;
+  /** Rows processed, as its last progress event counted them: source rows read (TRANSFORM), rows written (DONE). */
+  rows: Scalars['Float']['output'];
+  /** TRANSFORM: the name of the source it reads; null for INTEGRATE. */
+  source?: Maybe<Scalars['String']['output']>;
+  /** Where it is in its lifecycle. */
+  status: DataJobStatus;
+  /** When its last progress event was stored. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
 /** Why a data job failed. */
 export type DataJobError = {
   __typename?: 'DataJobError';
@@ -417,6 +449,13 @@ export type DataJobError = {
   /** What went wrong, for people. */
   message: Scalars['String']['output'];
 };
+
+/** What a data job does. */
+export type DataJobKind =
+  /** An `integrate` call. */
+  | 'INTEGRATE'
+  /** A `transform` call. */
+  | 'TRANSFORM';
 
 /** What a data job is doing. */
 export type DataJobPhase =
@@ -452,6 +491,18 @@ export type DataJobProgress = {
   rows: Scalars['Float']['output'];
 };
 
+/** Lifecycle of a data job. A job runs within its mutation, from its start to its end. */
+export type DataJobStatus =
+  /**
+   * Failed: `error` tells why. A job whose server stopped (restart or crash) before it finished is failed with
+   * ENGINE_FAILURE when a server starts next (embedded) or within about a minute (Postgres).
+   */
+  | 'FAILED'
+  /** Running; `phase`, `detail` and `rows` tell how far it is. */
+  | 'RUNNING'
+  /** Finished: `outputLocation` holds the output. */
+  | 'SUCCEEDED';
+
 /** The schema and first rows of a data source. */
 export type DataPreview = {
   __typename?: 'DataPreview';
@@ -463,31 +514,51 @@ export type DataPreview = {
   source: DataSource;
 };
 
-/** A file of the data folder registered under a name, which previews, transforms and integration configs refer to. */
-export type DataSource = {
+/**
+ * A data set registered under a name, which previews, transforms and integration configs refer to: a file of the data
+ * folder, or a table or query of the platform's database.
+ */
+export type DataSource = Node & {
   __typename?: 'DataSource';
   /** When it was registered. */
   createdAt: Scalars['DateTime']['output'];
-  /** Opaque identifier. */
+  /** Opaque identifier; `node(id)` finds the source by it. */
   id: Scalars['ID']['output'];
-  /** File format. */
+  /** File format, or TABLE / QUERY. */
   kind: DataSourceKind;
-  /** Path of the file relative to the data folder (`<data dir>/data`), with forward slashes. */
+  /**
+   * CSV, JSON, JSONL: the path of the file relative to the data folder (`<data dir>/data`), with forward slashes.
+   * TABLE: the table or view name. QUERY: the statement.
+   */
   location: Scalars['String']['output'];
   /** Unique name. */
   name: Scalars['String']['output'];
-  /** Reader options. */
+  /** Reader options (all null for TABLE and QUERY sources). */
   options: DataSourceOptions;
 };
 
-/** The file format of a data source. */
+/** What a data source is: a file of the data folder in one of three formats, or rows of the platform's own database. */
 export type DataSourceKind =
   /** Comma-separated values (RFC 4180; the delimiter and header are options). */
   | 'CSV'
   /** One JSON array of objects. */
   | 'JSON'
   /** JSON Lines: one object per line. */
-  | 'JSONL';
+  | 'JSONL'
+  /**
+   * One read-only statement run on the platform's database: `location` is a SELECT (or WITH … SELECT, VALUES, TABLE),
+   * at most 65,536 characters, run in a READ ONLY transaction with a statement timeout, so it can never write. Column
+   * types come from the database: int2/int4/int8 → INT (values beyond ±2^53 are an error), numeric/real/double →
+   * FLOAT, boolean → BOOL, date/timestamp/timestamptz → TIMESTAMP (timestamps without a zone taken as UTC), any other
+   * type → STRING as Postgres prints it.
+   */
+  | 'QUERY'
+  /**
+   * A table or view of the platform's database: `location` is `name` or `schema.name`, each part a letter or "_"
+   * followed by letters, digits, "_" or "$", taken as written (case-sensitive, quoted in the SQL). Read with
+   * `SELECT *` in a READ ONLY transaction.
+   */
+  | 'TABLE';
 
 /** How a data source's file is read, as registered. */
 export type DataSourceOptions = {
@@ -500,7 +571,7 @@ export type DataSourceOptions = {
   types?: Maybe<Scalars['JSON']['output']>;
 };
 
-/** How a data source's file is read. Every field is optional. */
+/** How a data source's file is read. Every field is optional; TABLE and QUERY sources take none. */
 export type DataSourceOptionsInput = {
   /** CSV only: one character other than a quote or a line break. Default ",". */
   delimiter?: InputMaybe<Scalars['String']['input']>;
@@ -686,7 +757,8 @@ export type IntegrateResult = {
   /** Where the full output was written, relative to the data folder: `outputs/<jobId>.csv`, or the config's output path. */
   outputLocation: Scalars['String']['output'];
   /**
-   * The engine's report: `sources` (rows, matched, unmatched per source), `joins`, `conflicts` (per field: strategy,
+   * The engine's report: `engine` (`columnar` when the fast columnar executor ran — CSV sources, exact inner or left
+   * joins — else `rows`), `sources` (rows, matched, unmatched per source), `joins`, `conflicts` (per field: strategy,
    * resolved), `fuzzyBands`, `outputRows`, and `seconds`.
    */
   report: Scalars['JSON']['output'];
@@ -924,15 +996,21 @@ export type Mutation = {
   /**
    * Runs an integration config (YAML or JSON: sources, primary, joins, resolve, defaults, output). Source and output
    * paths are relative to the data folder and must stay inside it (FORBIDDEN otherwise); a source may be given as
-   * `{ dataSource: <registered name> }` instead of a path. The full output goes to `output.path` or
-   * `outputs/<jobId>.csv`. A bad config is BAD_USER_INPUT naming its place (`joins[0].on`); a missing file or unknown
-   * data source is NOT_FOUND. Give a `jobId` (a UUID) to follow the job with `dataJobProgress`.
+   * `{ dataSource: <registered name> }` instead of a path — any kind, TABLE and QUERY included (these take no path,
+   * format, delimiter, header or types beside it: BAD_USER_INPUT). The full output goes to `output.path` or
+   * `outputs/<jobId>.csv`; an output path that is the file of a registered data source is CONFLICT, naming it. A bad
+   * config is BAD_USER_INPUT naming its place (`joins[0].on`); a missing file or unknown data source is NOT_FOUND.
+   * Give a `jobId` (a UUID, new for each job: one already used is CONFLICT) to follow the job with `dataJobProgress`
+   * or `dataJob`.
    */
   integrate: IntegrateResult;
   /**
-   * Registers a file of the data folder (`<data dir>/data`) under a unique name. `location` is relative to that
-   * folder: an absolute path, or one leading outside it (`..`, or a symbolic link), is FORBIDDEN; no file there is
-   * NOT_FOUND; bad options are BAD_USER_INPUT; a name already registered is CONFLICT.
+   * Registers a data set under a unique name. For CSV, JSON and JSONL, `location` is a file relative to the data folder
+   * (`<data dir>/data`): an absolute path, or one leading outside it (`..`, or a symbolic link), is FORBIDDEN; no file
+   * there is NOT_FOUND; bad options are BAD_USER_INPUT. For TABLE and QUERY, `location` is checked against the
+   * database without reading a row: a malformed table name is BAD_USER_INPUT, an unknown table NOT_FOUND; a query that
+   * is not one read-only SELECT, or that the database refuses, is BAD_USER_INPUT with the database's message; options
+   * are BAD_USER_INPUT. A name already registered is CONFLICT.
    */
   registerDataSource: DataSource;
   /** Registers a new version with the next version number. The artifact is validated before anything is stored. */
@@ -946,10 +1024,10 @@ export type Mutation = {
   /** Sets or removes tags on a model or one of its versions. */
   setTags: SetTagsPayload;
   /**
-   * Runs a pipeline (YAML or JSON steps) over a registered data source and writes its rows as JSON Lines to
+   * Runs a pipeline (YAML or JSON steps) over a registered data source of any kind and writes its rows as JSON Lines to
    * `outputs/<jobId>.jsonl`. The pipeline is checked against the source's schema before any row flows: a bad one is
-   * BAD_USER_INPUT naming the step. NOT_FOUND for an unknown source. Give a `jobId` (a UUID) to follow the job with
-   * `dataJobProgress`.
+   * BAD_USER_INPUT naming the step. NOT_FOUND for an unknown source. Give a `jobId` (a UUID, new for each job: one
+   * already used is CONFLICT) to follow the job with `dataJobProgress` or `dataJob`.
    */
   transform: TransformResult;
   /** Changes a model's description or task. */
@@ -1081,6 +1159,11 @@ export type Query = {
   analyzeText: TextAnalysis;
   /** An audio analysis job by id. NOT_FOUND when no job has that id; BAD_USER_INPUT when the id is not a job id. */
   audioAnalysisJob: AudioAnalysisJob;
+  /**
+   * A data job's stored state, whether it is running or finished. BAD_USER_INPUT when the id is not a UUID; NOT_FOUND
+   * when no job has it.
+   */
+  dataJob: DataJob;
   /** A data source by name. NOT_FOUND when none has that name. */
   dataSource: DataSource;
   /** Every registered data source, by name. */
@@ -1102,8 +1185,10 @@ export type Query = {
   /** Fetches any object that implements `Node` by its global ID; null when no such object exists. */
   node?: Maybe<Node>;
   /**
-   * The schema and the first `limit` rows (0 to 1,000, default 20) of a data source. NOT_FOUND for an unknown source
-   * or a file that is gone; BAD_USER_INPUT for a limit out of range or a file its reader cannot parse.
+   * The schema and the first `limit` rows (0 to 1,000, default 20) of a data source. NOT_FOUND for an unknown source,
+   * a file that is gone or a TABLE source's table that is; BAD_USER_INPUT for a limit out of range, a file its reader
+   * cannot parse, or a TABLE or QUERY source the database refuses to read (its message says why: a write attempted,
+   * the statement timeout, …).
    */
   previewDataSource: DataPreview;
   /**
@@ -1126,6 +1211,12 @@ export type QueryAnalyzeTextArgs = {
 
 /** Entry points for reading. */
 export type QueryAudioAnalysisJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading. */
+export type QueryDataJobArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1353,10 +1444,11 @@ export type Subscription = {
    */
   audioAnalysisProgress: AudioAnalysisJob;
   /**
-   * Progress events of the data job `jobId` from the moment of subscribing (subscribe, then start the job with the
-   * same `jobId`): at most about four a second while rows flow, then a last DONE or FAILED event (a job rejected
-   * before it runs, e.g. for a bad pipeline, sends only FAILED), after which the subscription completes. Events are
-   * not stored: a subscriber that comes late misses the earlier ones. Works across API nodes on Postgres.
+   * Progress events of the data job `jobId`. A job that has sent events sends its stored state first: its last event
+   * (a finished job sends only that, DONE or FAILED, and completes). A job not started yet (subscribe, then start it
+   * with the same `jobId`) sends its events from the first. Then at most about four events a second while rows flow,
+   * and a last DONE or FAILED event (a job rejected before it runs, e.g. for a bad pipeline, sends only FAILED), after
+   * which the subscription completes. BAD_USER_INPUT when `jobId` is not a UUID. Works across API nodes on Postgres.
    */
   dataJobProgress: DataJobProgress;
   /** Progress of the `addDocuments` calls on a collection, as they run (events of calls started before subscribing are not replayed). */
@@ -1580,6 +1672,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   Node:
     | ( AudioJob )
+    | ( DataSourceRow )
     | ( DocumentRow )
     | ( DocumentCollectionRow )
     | ( ModelRow )
@@ -1612,9 +1705,12 @@ export type ResolversTypes = {
   CreateModelInput: CreateModelInput;
   DataField: ResolverTypeWrapper<DataField>;
   DataFieldType: DataFieldType;
+  DataJob: ResolverTypeWrapper<DataJob>;
   DataJobError: ResolverTypeWrapper<DataJobError>;
+  DataJobKind: DataJobKind;
   DataJobPhase: DataJobPhase;
   DataJobProgress: ResolverTypeWrapper<DataJobProgressEvent>;
+  DataJobStatus: DataJobStatus;
   DataPreview: ResolverTypeWrapper<DataPreviewParent>;
   DataSource: ResolverTypeWrapper<DataSourceRow>;
   DataSourceKind: DataSourceKind;
@@ -1700,6 +1796,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   CreateModelInput: CreateModelInput;
   DataField: DataField;
+  DataJob: DataJob;
   DataJobError: DataJobError;
   DataJobProgress: DataJobProgressEvent;
   DataPreview: DataPreviewParent;
@@ -1871,6 +1968,21 @@ export type DataFieldResolvers<ContextType = Context, ParentType extends Resolve
   type?: Resolver<ResolversTypes['DataFieldType'], ParentType, ContextType>;
 };
 
+export type DataJobResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataJob'] = ResolversParentTypes['DataJob']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['DataJobError']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DataJobKind'], ParentType, ContextType>;
+  outputLocation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phase?: Resolver<ResolversTypes['DataJobPhase'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DataJobStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type DataJobErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataJobError'] = ResolversParentTypes['DataJobError']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1898,6 +2010,7 @@ export type DataSourceResolvers<ContextType = Context, ParentType extends Resolv
   location?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   options?: Resolver<ResolversTypes['DataSourceOptions'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type DataSourceOptionsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataSourceOptions'] = ResolversParentTypes['DataSourceOptions']> = {
@@ -2084,7 +2197,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'AudioAnalysisJob' | 'Document' | 'DocumentCollection' | 'Model' | 'ModelVersion', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'AudioAnalysisJob' | 'DataSource' | 'Document' | 'DocumentCollection' | 'Model' | 'ModelVersion', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -2097,6 +2210,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   analyzeText?: Resolver<ResolversTypes['TextAnalysis'], ParentType, ContextType, RequireFields<QueryAnalyzeTextArgs, 'text'>>;
   audioAnalysisJob?: Resolver<ResolversTypes['AudioAnalysisJob'], ParentType, ContextType, RequireFields<QueryAudioAnalysisJobArgs, 'id'>>;
+  dataJob?: Resolver<ResolversTypes['DataJob'], ParentType, ContextType, RequireFields<QueryDataJobArgs, 'id'>>;
   dataSource?: Resolver<ResolversTypes['DataSource'], ParentType, ContextType, RequireFields<QueryDataSourceArgs, 'name'>>;
   dataSources?: Resolver<Array<ResolversTypes['DataSource']>, ParentType, ContextType>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<QueryDocumentArgs, 'id'>>;
@@ -2226,6 +2340,7 @@ export type Resolvers<ContextType = Context> = {
   AudioJobError?: AudioJobErrorResolvers<ContextType>;
   AudioSeries?: AudioSeriesResolvers<ContextType>;
   DataField?: DataFieldResolvers<ContextType>;
+  DataJob?: DataJobResolvers<ContextType>;
   DataJobError?: DataJobErrorResolvers<ContextType>;
   DataJobProgress?: DataJobProgressResolvers<ContextType>;
   DataPreview?: DataPreviewResolvers<ContextType>;

@@ -5,11 +5,13 @@ export const Node: NodeResolvers = {
   __resolveType: (parent) =>
     'fileName' in parent
       ? 'AudioAnalysisJob'
-      : 'framework' in parent
-        ? 'ModelVersion'
-        : 'documentCount' in parent
-          ? 'DocumentCollection'
-          : 'collectionId' in parent
-            ? 'Document'
-            : 'Model',
+      : 'location' in parent
+        ? 'DataSource'
+        : 'framework' in parent
+          ? 'ModelVersion'
+          : 'documentCount' in parent
+            ? 'DocumentCollection'
+            : 'collectionId' in parent
+              ? 'Document'
+              : 'Model',
 };

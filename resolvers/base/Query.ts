@@ -16,6 +16,8 @@ export const Query: QueryResolvers = {
         return loaders.documentCollectionById.load(ref.id);
       case 'AudioAnalysisJob':
         return services.audio.findJobById(ref.id);
+      case 'DataSource':
+        return services.data.findById(ref.id);
     }
   },
 };
