@@ -1018,9 +1018,63 @@ function resolveOne(f: Int8Array, rows: Int32Array, c: Col, p: number, dflt: num
   }
 }
 
+const TWO_WAY: ReadonlySet<Strategy> = new Set(['preferPrimary', 'preferSecondary', 'firstNonNull', 'mostComplete', 'mostRecent', 'min', 'max', 'longest']);
+
+/**
+ * resolveMany for a field two participants have (the usual case), in one loop over plain locals:
+ * the same choices as pick(), several times faster than the general loop.
+ */
+function resolveTwo(f: Int8Array, plan: ManyPlan, recs: Int32Array[], parts: Table[], dflt: number): { count: number; first: number } {
+  const [w0, w1] = plan.where as [{ p: number; c: number }, { p: number; c: number }];
+  const p0 = w0.p;
+  const p1 = w1.p;
+  const c0 = parts[p0]!.cols[w0.c]!;
+  const c1 = parts[p1]!.cols[w1.c]!;
+  const rows0 = recs[p0]!;
+  const rows1 = recs[p1]!;
+  const strategy = plan.rule.strategy;
+  // the choice when both are present, for the rules that do not look at the values
+  const fixed = strategy === 'preferPrimary' ? (p0 === 0 ? 0 : p1 === 0 ? 1 : 0) : strategy === 'preferSecondary' ? (p0 !== 0 ? 0 : p1 !== 0 ? 1 : 0) : strategy === 'firstNonNull' || strategy === 'mostComplete' ? 0 : -1;
+  const s0 = plan.stamp && plan.stamp[p0]! >= 0 ? parts[p0]!.cols[plan.stamp[p0]!]! : null;
+  const s1 = plan.stamp && plan.stamp[p1]! >= 0 ? parts[p1]!.cols[plan.stamp[p1]!]! : null;
+  const text = isText(c0);
+  let count = 0;
+  let first = -1;
+  for (let rec = 0; rec < f.length; rec++) {
+    const r0 = rows0[rec]!;
+    const r1 = rows1[rec]!;
+    const a = r0 >= 0 && !isNull(c0, r0);
+    const b = r1 >= 0 && !isNull(c1, r1);
+    if (!a || !b) {
+      f[rec] = a ? p0 : b ? p1 : dflt;
+      continue;
+    }
+    if (differ(c0, r0, c1, r1)) {
+      if (count === 0) first = rec;
+      count++;
+    }
+    let pick1: boolean;
+    if (fixed >= 0) pick1 = fixed === 1;
+    else if (strategy === 'mostRecent') {
+      // the first candidate with a timestamp greater than the ones before (pick()'s rule)
+      let t0 = s0 !== null && !isNull(s0, r0) ? s0.num![r0]! : -Infinity;
+      if (t0 !== t0) t0 = -Infinity; // NaN: no time
+      const t1 = s1 !== null && !isNull(s1, r1) ? s1.num![r1]! : -Infinity;
+      pick1 = t1 > t0;
+    } else if (strategy === 'longest') pick1 = c1.end![r1]! - c1.start![r1]! > c0.end![r0]! - c0.start![r0]!;
+    else {
+      const d = text ? compareText(c1, r1, c0, r0) : c1.num![r1]! < c0.num![r0]! ? -1 : c1.num![r1]! > c0.num![r0]! ? 1 : 0;
+      pick1 = strategy === 'min' ? d < 0 : d > 0;
+    }
+    f[rec] = pick1 ? p1 : p0;
+  }
+  return { count, first };
+}
+
 /** A field several participants have: the rule's pick per record, and the conflicts met. */
 function resolveMany(f: Int8Array, plan: ManyPlan, recs: Int32Array[], parts: Table[], dflt: number): { count: number; first: number } {
   const where = plan.where;
+  if (where.length === 2 && TWO_WAY.has(plan.rule.strategy) && !plan.rule.order) return resolveTwo(f, plan, recs, parts, dflt);
   const nw = where.length;
   const cols = where.map((w) => parts[w.p]!.cols[w.c]!);
   const rows = where.map((w) => recs[w.p]!);

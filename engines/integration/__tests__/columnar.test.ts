@@ -35,7 +35,7 @@ const gen = {
   id: (r: Rand, n: number, strKeys: boolean) => (chance(r, 0.03) ? '' : strKeys ? `K${String(Math.floor(r() * n)).padStart(3, '0')}` : String(Math.floor(r() * n))),
   grp: (r: Rand) => pickOne(r, ['x', 'y', 'z']),
   name: (r: Rand, d: string) => (chance(r, 0.1) ? '' : `${pickOne(r, ['Ann', 'Bob', 'Cy', 'Dee', 'Eve', 'Al'])}${d === ';' && chance(r, 0.2) ? ', Jr' : ''} ${pickOne(r, ['Lee', 'Ray', 'Fox', 'Smithson', 'O'])}`),
-  score: (r: Rand) => (chance(r, 0.1) ? '' : pickOne(r, [String(Math.floor(r() * 100)), (r() * 100).toFixed(2), '1.50', '-0.0', '3', '2.5e1', '007'])),
+  score: (r: Rand) => (chance(r, 0.1) ? '' : pickOne(r, [String(Math.floor(r() * 100)), (r() * 100).toFixed(2), '1.50', '-0.0', '3', '2.5e1', '007', 'nan'])),
   ts: (r: Rand) =>
     chance(r, 0.1)
       ? ''
@@ -82,7 +82,7 @@ function makeCase(seed: number): Case {
     let s = pickOne(r, strategies);
     if (s === 'longest' && field !== 'name') s = 'max';
     if ((s === 'min' || s === 'max') && field === 'name' && chance(r, 0.5)) s = 'preferSecondary';
-    const extra = s === 'mostRecent' ? ', timestamp: ts' : s === 'firstNonNull' && chance(r, 0.5) ? ', order: [b, a]' : '';
+    const extra = s === 'mostRecent' ? `, timestamp: ${chance(r, 0.3) ? 'score' : 'ts'}` : s === 'firstNonNull' && chance(r, 0.5) ? ', order: [b, a]' : '';
     resolve.push(`${field}: { strategy: ${s}${extra} }`);
   }
   const all = ['id', 'grp', 'name', 'score', 'ts', 'flag', 'code', 'city', 'phone', 'b.name', 'a.score', 'b.ts'];
