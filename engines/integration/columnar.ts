@@ -1208,6 +1208,11 @@ function pick(rule: ResolveConfig, cand: number[], rows: number[], where: { p: n
 // ---------------------------------------------------------------------------------------------
 // CSV output straight from the columns
 
+const HOW_TEXT = 0;
+const HOW_TEXT_QUOTED = 1;
+const HOW_BOOL = 2;
+const HOW_NUMBER = 3;
+
 /** What formatting needs besides the columns: plain data, so that a worker thread can take it. */
 export interface WriteMeta {
   types: FieldType[];
@@ -1282,9 +1287,10 @@ function headerLine(outFields: string[], provenance: boolean): string {
 export class RowFormatter {
   buf: Buffer;
   pos = 0;
-  private readonly cols: (Col | null)[][];
-  /** Per output field and participant: its text cannot hold ',' (the file's delimiter was ','), so it never needs quotes. */
-  private readonly commaFree: boolean[][];
+  /** Per output field × participant (k · participants + p): the column its values come from. */
+  private readonly flat: (Col | null)[];
+  /** … and how its cells are written (HOW_*). */
+  private readonly how: Uint8Array;
 
   constructor(
     private readonly meta: WriteMeta,
@@ -1292,8 +1298,14 @@ export class RowFormatter {
     capacity = OUT_CHUNK + 65536,
   ) {
     this.buf = Buffer.allocUnsafe(capacity);
-    this.cols = meta.colRef.map((refs) => refs.map((c, p) => (c >= 0 ? data.tables[p]!.cols[c]! : null)));
-    this.commaFree = meta.colRef.map((refs) => refs.map((_, p) => data.tables[p]!.delimiter === COMMA));
+    const np = data.tables.length;
+    this.flat = meta.colRef.flatMap((refs) => refs.map((c, p) => (c >= 0 ? data.tables[p]!.cols[c]! : null)));
+    this.how = Uint8Array.from(this.flat, (c, i) => {
+      if (c === null) return HOW_NUMBER;
+      // text from a ','-delimited file cannot hold ',': copied without looking for it
+      if (c.type === 'string') return data.tables[i % np]!.delimiter === COMMA ? HOW_TEXT : HOW_TEXT_QUOTED;
+      return c.type === 'bool' ? HOW_BOOL : HOW_NUMBER;
+    });
   }
 
   /** Formats rows from `i` until `end` or until OUT_CHUNK bytes are held; returns the next row. */
@@ -1301,29 +1313,39 @@ export class RowFormatter {
     const { from, recs, orderIdx } = this.data;
     const meta = this.meta;
     const nk = meta.types.length;
+    const np = recs.length;
+    const how = this.how;
+    const flat = this.flat;
     while (i < end && this.pos < OUT_CHUNK) {
       const rec = orderIdx ? orderIdx[i]! : i;
+      if (this.pos + 4096 > this.buf.length) this.ensure(4096);
       for (let k = 0; k < nk; k++) {
-        this.ensure(64);
         if (k > 0) this.buf[this.pos++] = COMMA;
         const p = from[k]![rec]!;
         if (p < 0) {
           if (p === FROM_DEFAULT && meta.defaultText[k] !== null) this.putStr(meta.defaultText[k]!);
           continue;
         }
-        const c = this.cols[k]![p]!;
+        const c = flat[k * np + p]!;
         const r = recs[p]![rec]!;
-        if (c.type === 'string') {
-          if (this.commaFree[k]![p]) this.copySpan(c.bytes, c.start![r]!, c.end![r]!);
-          else this.putSpan(c.bytes, c.start![r]!, c.end![r]!);
+        switch (how[k * np + p]) {
+          case HOW_TEXT:
+            this.copySpan(c.bytes, c.start![r]!, c.end![r]!);
+            break;
+          case HOW_TEXT_QUOTED:
+            this.putSpan(c.bytes, c.start![r]!, c.end![r]!);
+            break;
+          case HOW_BOOL:
+            this.putStr(c.num![r] === 1 ? 'true' : 'false');
+            break;
+          default: {
+            const v = c.num![r]!;
+            const kind = meta.numberKind[k]!;
+            if (kind === 1 && v >= 0 && v < 1e15 && v === Math.floor(v)) this.putInt(v);
+            else if (kind !== 2 || !this.putTimestamp(v)) this.putStr(formatNumber(meta.types[k]!, meta.digits[k]!, v));
+          }
         }
-        else if (c.type === 'bool') this.putStr(c.num![r] === 1 ? 'true' : 'false');
-        else {
-          const v = c.num![r]!;
-          const kind = meta.numberKind[k]!;
-          if (kind === 1 && v >= 0 && v < 1e15 && v === Math.floor(v)) this.putInt(v);
-          else if (kind !== 2 || !this.putTimestamp(v)) this.putStr(formatNumber(meta.types[k]!, meta.digits[k]!, v));
-        }
+        if (this.pos + 64 > this.buf.length) this.ensure(64);
       }
       if (meta.provenance) {
         for (let k = 0; k < nk; k++) {
