@@ -1,6 +1,6 @@
 // `trebuchet integrate <config.yaml>` (Combine) and `trebuchet transform <pipeline.yaml>` (Purpose):
 // offline commands on files and pipes. Errors: one line on stderr, exit code 1.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { Command } from 'commander';
 import { configDir, parseIntegrationConfig } from '../engines/integration/config.ts';
@@ -69,7 +69,6 @@ export async function runIntegrate(configPath: string, flags: IntegrateFlags, io
   }
   const report = { ...result.report, seconds: +((performance.now() - started) / 1000).toFixed(3) };
   if (flags.report) {
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(flags.report, `${JSON.stringify(report, null, 2)}\n`);
   }
   io.stderr.write(
