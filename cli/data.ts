@@ -5,7 +5,7 @@ import type { Writable } from 'node:stream';
 import { Command } from 'commander';
 import { configDir, parseIntegrationConfig } from '../engines/integration/config.ts';
 import { integrate, type IntegrationReport } from '../engines/integration/combine.ts';
-import { integrateColumnar } from '../engines/integration/columnar.ts';
+import { integrateColumnar, prestartHelper } from '../engines/integration/columnar.ts';
 import { writeCsv } from '../engines/integration/csv.ts';
 import { resultBatch } from '../engines/integration/output.ts';
 import { readJsonLines, writeJsonArray, writeJsonLines } from '../engines/integration/json.ts';
@@ -32,6 +32,8 @@ export async function runIntegrate(configPath: string, flags: IntegrateFlags, io
     if (!/^\d+$/.test(flags.fuzzyLimit)) throw new Error(`--fuzzy-limit: expected a whole number, got "${flags.fuzzyLimit}"`);
     primaryLimit = Number(flags.fuzzyLimit);
   }
+  // the columnar executor's helper thread starts while the config is read
+  prestartHelper();
   const config = parseIntegrationConfig(readFileSync(configPath, 'utf8'), { baseDir: configDir(configPath) });
   const started = performance.now();
   // progress: one line per phase with --progress; on a terminal, one line rewritten in place

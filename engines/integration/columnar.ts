@@ -623,13 +623,17 @@ export function loadSourceTable(s: SourceConfig, joinKeys?: string[]): Table | n
  * formats half of the output.
  */
 export async function integrateColumnar(config: IntegrationConfig, hooks: IntegrateHooks = {}, options: ColumnarOptions = {}): Promise<ColumnarResult | null> {
-  if (!configFits(config, hooks)) return null;
+  if (!configFits(config, hooks)) {
+    dropEarlyHelper();
+    return null;
+  }
   const order = [config.primary, ...config.joins.map((j) => j.source)];
   const sizes = new Map(order.map((n) => [n, fileSize(config.sources.get(n)!.path)]));
   let total = 0;
   for (const v of sizes.values()) total += v;
   const threads = options.threads ?? Math.min(2, availableParallelism());
   const helper = threads > 1 && total >= (options.parallelMinBytes ?? 4_000_000) ? startHelper() : null;
+  dropEarlyHelper(); // not wanted here
   let done = false;
   try {
     const loaded = new Map<string, Table | null>();
@@ -1493,12 +1497,21 @@ async function writeColumns(output: string | NodeJS.WritableStream, meta: WriteM
     f.putStr(headerLine(outFields, meta.provenance));
     // One buffer, reused once each write has finished (a file sink; a stream gets copies): fresh
     // memory costs a page fault per 4 KiB, which on some machines is much of the writing time.
+    // Two buffers: one is formatted while the other is being written.
     const toFile = typeof output === 'string';
+    let spare: Buffer = Buffer.allocUnsafe(f.buf.length);
+    let inFlight: Promise<void> | null = null;
     for (let i = 0; i < mid || f.pos > 0; ) {
       i = f.fill(i, mid);
-      await sink.writeBytes(toFile ? f.buf.subarray(0, f.pos) : Buffer.from(f.buf.subarray(0, f.pos)));
+      const full = f.buf.subarray(0, f.pos);
+      if (inFlight) await inFlight;
+      inFlight = sink.writeBytes(toFile ? full : Buffer.from(full));
+      const next = spare;
+      spare = f.buf;
+      f.buf = next;
       f.pos = 0;
     }
+    if (inFlight) await inFlight;
     if (rest) for (const chunk of await rest) await sink.writeBytes(chunk);
     await sink.commit();
     return { rows: nrec, bytes: sink.bytes };
@@ -1543,10 +1556,36 @@ export function reviveTable(t: Table): Table {
   return { ...t, cols: t.cols.map((c) => makeCol(c.type, bytes(c.bytes), c.start, c.end, c.num, c.nul)) };
 }
 
+/** A helper thread started ahead of integrateColumnar (see prestartHelper), not yet taken. */
+let early: Worker | null = null;
+
+/**
+ * Starts the helper thread now, so that it is ready when integrateColumnar runs (a CLI calls this
+ * before reading its config). It does not keep the process alive; integrateColumnar takes it or
+ * stops it.
+ */
+export function prestartHelper(): void {
+  if (early !== null || availableParallelism() < 2) return;
+  try {
+    early = new Worker(workerScript());
+    early.unref();
+    early.on('error', () => undefined);
+  } catch {
+    early = null;
+  }
+}
+
+function dropEarlyHelper(): void {
+  void early?.terminate();
+  early = null;
+}
+
 function startHelper(): Helper | null {
   let worker: Worker;
   try {
-    worker = new Worker(workerScript());
+    worker = early ?? new Worker(workerScript());
+    early = null;
+    worker.ref();
   } catch {
     return null;
   }
