@@ -210,6 +210,8 @@ function scanRows(buf: Uint8Array, pos: number, D: number, nf: number, target: I
   const len = buf.length;
   const ns = starts.length;
   let cap = ns > 0 ? starts[0]!.length : Infinity;
+  // bytes above both the delimiter and the quote, up to '~', are plain field text: tested first
+  const plain = Math.max(D, QUOTE);
   let r = 0;
   while (pos < len) {
     if (r === cap) {
@@ -227,6 +229,10 @@ function scanRows(buf: Uint8Array, pos: number, D: number, nf: number, target: I
     let fs = pos;
     for (;;) {
       const c = buf[pos]!;
+      if (c > plain && c < 127) {
+        pos++;
+        continue;
+      }
       if (c === D) {
         if (f >= nf) return -1;
         const t = target[f]!;

@@ -34,7 +34,7 @@ function csvFile(name: string, header: string[], rows: string[][], d: string): s
 const gen = {
   id: (r: Rand, n: number, strKeys: boolean) => (chance(r, 0.03) ? '' : strKeys ? `K${String(Math.floor(r() * n)).padStart(3, '0')}` : String(Math.floor(r() * n))),
   grp: (r: Rand) => pickOne(r, ['x', 'y', 'z']),
-  name: (r: Rand, d: string) => (chance(r, 0.1) ? '' : `${pickOne(r, ['Ann', 'Bob', 'Cy', 'Dee', 'Eve', 'Al'])}${d === ';' && chance(r, 0.2) ? ', Jr' : ''} ${pickOne(r, ['Lee', 'Ray', 'Fox', 'Smithson', 'O'])}`),
+  name: (r: Rand, d: string) => (chance(r, 0.1) ? '' : `${pickOne(r, ['Ann', 'Bob', 'Cy', 'Dee', 'Eve', 'Al'])}${d !== ',' && chance(r, 0.2) ? ', Jr' : ''} ${pickOne(r, ['Lee', 'Ray', 'Fox', 'Smithson', 'O'])}`),
   score: (r: Rand) => (chance(r, 0.1) ? '' : pickOne(r, [String(Math.floor(r() * 100)), (r() * 100).toFixed(2), '1.50', '-0.0', '3', '2.5e1', '007', 'nan'])),
   ts: (r: Rand) =>
     chance(r, 0.1)
@@ -59,14 +59,14 @@ interface Case {
 /** A random supported integration over three generated files. */
 function makeCase(seed: number): Case {
   const r = rng(seed);
-  const d = pickOne(r, [',', ',', ';', '|']);
+  const d = pickOne(r, [',', ',', ';', '|', '\t']);
   const n = 20 + Math.floor(r() * 200);
   const strKeys = chance(r, 0.5);
   const keyN = Math.max(5, Math.floor(n * pickOne(r, [0.5, 1, 2])));
   const a = csvFile(`a${seed}.csv`, ['id', 'grp', 'name', 'score', 'ts', 'flag', 'code', 'city'], Array.from({ length: n }, () => [gen.id(r, keyN, strKeys), gen.grp(r), gen.name(r, d), gen.score(r), gen.ts(r), gen.flag(r), gen.code(r), pickOne(r, ['Boston', 'Austin', ''])]), d);
   const b = csvFile(`b${seed}.csv`, ['id', 'grp', 'name', 'score', 'ts', 'phone'], Array.from({ length: Math.floor(n * 0.8) }, () => [gen.id(r, keyN, strKeys), gen.grp(r), gen.name(r, d), gen.score(r), gen.ts(r), chance(r, 0.2) ? '' : `555-${Math.floor(r() * 100)}`]), d);
   const c = csvFile(`c${seed}.csv`, ['oid', 'id', 'amount', 'qty', 'when', 'label'], Array.from({ length: n * 2 }, (_, i) => [String(i), gen.id(r, keyN, strKeys), gen.amount(r), gen.code(r), gen.ts(r), gen.label(r)]), d);
-  const delim = d === ',' ? '' : `, delimiter: '${d}'`;
+  const delim = d === ',' ? '' : `, delimiter: ${JSON.stringify(d)}`;
   const composite = chance(r, 0.3);
   const on = composite ? '[id, grp]' : 'id';
   const ops = ['count: "*"', 'count: amount', 'sum: amount', 'mean: amount', 'min: amount', 'max: amount', 'min: label', 'max: when', 'sum: qty'];
