@@ -1,6 +1,7 @@
 // The audio-analysis service: an uploaded file becomes a job that runs in this process on the audio
 // engine (which spreads the work over worker threads), a few at a time, with progress stored in the
 // job's row and published for subscribers, and the result (or the error) stored when it ends.
+import { followIterator } from '../pubsub/follow';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
@@ -374,7 +375,7 @@ export class AudioService {
       await source.return?.();
       throw new NotFoundError(`audio analysis job "${globalId}" not found`, { jobId: globalId });
     }
-    return followIterator(current, source);
+    return followIterator(current, source, { isLater: (job, last) => last === null || isLater(job, last), isFinal });
   }
 
   // ── analysing ─────────────────────────────────────────────────────────────
@@ -664,44 +665,3 @@ export class AudioService {
   }
 }
 
-/**
- * Yields `first`, then the later states `rest` brings, and ends after a final state (at once when
- * `first` is final). Returning it closes `rest`, so the pub/sub listener goes with the subscriber.
- */
-function followIterator(first: AudioJob, rest: AsyncIterableIterator<AudioJob>): AsyncIterableIterator<AudioJob> {
-  let pending: AudioJob | null = first;
-  let last = first;
-  let ended = false;
-  const end = async (): Promise<IteratorResult<AudioJob>> => {
-    ended = true;
-    await rest.return?.();
-    return { value: undefined, done: true };
-  };
-  return {
-    async next() {
-      if (pending) {
-        const value = pending;
-        pending = null;
-        if (isFinal(value)) ended = true;
-        return { value, done: false };
-      }
-      if (ended) return end();
-      for (;;) {
-        const r = await rest.next();
-        if (r.done) return r;
-        if (!isLater(r.value, last)) continue;
-        last = r.value;
-        if (isFinal(r.value)) ended = true;
-        return { value: r.value, done: false };
-      }
-    },
-    return: end,
-    async throw(err?: unknown) {
-      await end();
-      throw err;
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
-}

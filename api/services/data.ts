@@ -3,6 +3,7 @@
 // of them, integrations (engines/integration) and transform pipelines (engines/pipeline) run in
 // this process, with the full output written under `outputs/`, and each run's progress stored in
 // its job's row and published for subscribers.
+import { followIterator } from '../pubsub/follow';
 import { randomUUID } from 'node:crypto';
 import { mkdir, realpath, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
@@ -237,49 +238,6 @@ function stateOf(row: DataJobRow): DataJobState {
     updatedAt: row.updatedAt,
     finishedAt: row.finishedAt,
   };
-}
-
-/**
- * The stored state (when there is a row), then the live events the state does not already show
- * (by `seq`), ending after the last event.
- */
-function followIterator(first: DataJobProgress | null, live: AsyncIterableIterator<DataJobProgress>): AsyncIterableIterator<DataJobProgress> {
-  let pending = first;
-  let seen = first?.seq ?? -1;
-  let ended = false;
-  const end = async (): Promise<IteratorResult<DataJobProgress>> => {
-    ended = true;
-    await live.return?.();
-    return { value: undefined, done: true };
-  };
-  const events: AsyncIterableIterator<DataJobProgress> = {
-    async next() {
-      if (pending) {
-        const value = pending;
-        pending = null;
-        if (value.done) ended = true;
-        return { value, done: false };
-      }
-      if (ended) return end();
-      for (;;) {
-        const r = await live.next();
-        if (r.done) return r;
-        if (r.value.seq <= seen) continue;
-        seen = r.value.seq;
-        if (r.value.done) ended = true;
-        return { value: r.value, done: false };
-      }
-    },
-    return: end,
-    async throw(err?: unknown) {
-      await end();
-      throw err;
-    },
-    [Symbol.asyncIterator]() {
-      return events;
-    },
-  };
-  return events;
 }
 
 function fieldsOf(schema: Schema): DataField[] {
@@ -574,7 +532,8 @@ export class DataService {
       throw err;
     }
     // A row without an event yet (seq 0) has nothing to tell that the first event will not.
-    return followIterator(row && row.seq > 0 ? progressOf(row) : null, live);
+    // the stored state (when there is one), then the live events it does not already show (by seq)
+    return followIterator(row && row.seq > 0 ? progressOf(row) : null, live, { isLater: (e, last) => e.seq > (last?.seq ?? -1), isFinal: (e) => e.done });
   }
 
   /** A client-chosen job id (so it can subscribe before it starts the job) or a new one. */
