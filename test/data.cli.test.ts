@@ -64,6 +64,8 @@ describe('trebuchet integrate', () => {
     const rep = JSON.parse(readFileSync(report, 'utf8'));
     expect(rep.conflicts).toMatchObject({ name: { strategy: 'mostRecent', resolved: 2 }, email: { strategy: 'mostRecent', resolved: 2 } });
     expect(rep.outputRows).toBe(3);
+    // "Ray, Bob" is quoted: the row engine ran
+    expect(rep.engine).toBe('rows');
   });
 
   it('writes JSON Lines with provenance when asked', async () => {
@@ -93,8 +95,10 @@ describe('trebuchet integrate', () => {
     w('customers-plain.csv', 'customer_id,name,email,city,updated_at\nC1,Ann Lee,ann@a.com,Boston,2024-01-01T00:00:00\nC2,Bob Ray,bob@a.com,Austin,2024-03-01T00:00:00\nC3,Cy Dee,cy@a.com,Boston,2024-01-05T00:00:00\n');
     const config = w('plain.yaml', MERGE.replace('path: customers.csv', 'path: customers-plain.csv'));
     const out = path.join(tmp, 'plain.csv');
-    const r = await runCli(['integrate', config, '--out', out]);
+    const report = path.join(tmp, 'plain-report.json');
+    const r = await runCli(['integrate', config, '--out', out, '--report', report]);
     expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ engine: 'columnar', outputRows: 3 });
     expect(readFileSync(out, 'utf8')).toBe(
       [
         'customer_id,name,email,phone,order_count,total_amount,updated_at',
