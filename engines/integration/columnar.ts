@@ -894,9 +894,26 @@ async function resolve(config: IntegrationConfig, parts: Table[], recs: Int32Arr
   const conflictCount = plans.map(() => 0);
   const conflictFirst = plans.map(() => -1);
   const dflt = (plan: Plan) => (config.defaults[plan.name] !== undefined ? FROM_DEFAULT : FROM_NONE);
-  // fields several participants have: every other one on the helper thread when there is one
+  // fields several participants have: shared with the helper thread when there is one, by
+  // estimated cost (the two-participant loop is ~3× cheaper than the general one), this thread
+  // taking the first and whatever keeps it the lighter
   const many = plans.map((_, k) => k).filter((k) => plans[k]!.kind === 'resolved');
-  const theirs = helper && nrec >= splitMin ? many.filter((_, i) => i % 2 === 1) : [];
+  const cost = (k: number) => {
+    const plan = plans[k] as ManyPlan;
+    return plan.where.length === 2 && TWO_WAY.has(plan.rule.strategy) && !plan.rule.order ? 1 : plan.where.length;
+  };
+  const theirs: number[] = [];
+  if (helper && nrec >= splitMin) {
+    let mine = 0;
+    let helpers = 0;
+    for (const k of [...many].sort((a, b) => cost(b) - cost(a))) {
+      if (mine <= helpers) mine += cost(k);
+      else {
+        helpers += cost(k);
+        theirs.push(k);
+      }
+    }
+  }
   const shared = theirs.length ? helper!.resolve(theirs.map((k) => ({ plan: plans[k] as ManyPlan, from: from[k]!, dflt: dflt(plans[k]!) })), recs, parts) : null;
   for (let k = 0; k < plans.length; k++) {
     const plan = plans[k]!;
