@@ -158,43 +158,138 @@ function loadCsv(s: SourceConfig): Table | null {
   const target = new Int32Array(nf).fill(-1);
   selected.forEach((n, t) => (target[at.get(n)!] = t));
 
+  // Types first: declared, or inferred from the first INFER_ROWS rows (scanned into small arrays).
+  const ns = selected.length;
+  const body = header ? firstEnd + 1 : 0;
+  const types: FieldType[] = selected.map((n) => (Object.hasOwn(s.types, n) ? s.types[n]! : 'string'));
+  const undeclared = selected.map((n) => !Object.hasOwn(s.types, n));
+  if (undeclared.some(Boolean)) {
+    const st = selected.map(() => i32(INFER_ROWS));
+    const en = selected.map(() => i32(INFER_ROWS));
+    const n = scanRows(buf, body, D, nf, target, st, en, INFER_ROWS);
+    if (n < 0) return null;
+    for (let t = 0; t < ns; t++) {
+      if (!undeclared[t]) continue;
+      const samples: string[] = [];
+      for (let i = 0; i < n; i++) if (en[t]![i]! > st[t]![i]!) samples.push(buf.toString('latin1', st[t]![i]!, en[t]![i]!));
+      types[t] = inferType(samples);
+    }
+  }
+
   // rows estimated from the first MiB (the arrays grow if that was short, and are cut to size)
   const sample = Math.min(len, 1 << 20);
   let lf = 0;
   for (let i = 0; i < sample; i++) if (buf[i] === LF) lf++;
   const estimate = Math.ceil(((lf + 1) * len * 1.02) / sample) + 64;
-  const ns = selected.length;
-  const starts = selected.map(() => i32(estimate));
-  const ends = selected.map(() => i32(estimate));
-  const rows = scanRows(buf, header ? firstEnd + 1 : 0, D, nf, target, starts, ends);
-  if (rows < 0) return null; // blank or ragged lines, odd bytes: the row reader's rules and errors
+  // text fields keep their spans; typed ones are parsed during the scan into numbers and null flags
+  const store = new Int8Array(nf).fill(SKIP);
+  const slot = new Int32Array(nf).fill(-1);
+  const textIdx: number[] = [];
+  const numIdx: number[] = [];
   for (let t = 0; t < ns; t++) {
-    starts[t] = starts[t]!.subarray(0, rows);
-    ends[t] = ends[t]!.subarray(0, rows);
+    const f = at.get(selected[t]!)!;
+    const type = types[t]!;
+    store[f] = type === 'string' ? SPAN : type === 'int' ? PARSE_INT : type === 'float' ? PARSE_FLOAT : type === 'timestamp' ? PARSE_TIMESTAMP : PARSE_BOOL;
+    slot[f] = type === 'string' ? textIdx.push(t) - 1 : numIdx.push(t) - 1;
   }
+  const out: ScanOut = {
+    starts: textIdx.map(() => i32(estimate)),
+    ends: textIdx.map(() => i32(estimate)),
+    nums: numIdx.map(() => f64s(estimate)),
+    nuls: numIdx.map(() => u8(estimate)),
+  };
+  const rows = scanTyped(buf, text, body, D, nf, store, slot, out);
+  if (rows < 0) return null; // blank or ragged lines, odd bytes, values not of their type: the row reader's rules and errors
 
-  const cols: Col[] = [];
-  for (let t = 0; t < ns; t++) {
-    const name = selected[t]!;
-    const st = starts[t]!;
-    const en = ends[t]!;
-    let type: FieldType | undefined = Object.hasOwn(s.types, name) ? s.types[name] : undefined;
-    if (type === undefined) {
-      const samples: string[] = [];
-      for (let i = 0; i < rows && i < INFER_ROWS; i++) if (en[i]! > st[i]!) samples.push(buf.toString('latin1', st[i]!, en[i]!));
-      type = inferType(samples);
-    }
-    let num: Float64Array | null = null;
-    if (type !== 'string') {
-      num = f64s(rows);
-      const parse = type === 'int' ? parseIntSpan : type === 'float' ? parseFloatSpan : type === 'timestamp' ? parseTimestampSpan : parseBoolNumber;
-      if (!parseColumn(text, st, en, num, parse)) return null; // a bad value: the row reader reports it
-    }
-    const col = makeCol(type, buf, st, en, num, null);
-    cols.push(col);
-  }
+  const cols: Col[] = new Array(ns);
+  textIdx.forEach((t, i) => (cols[t] = makeCol('string', buf, out.starts[i]!.subarray(0, rows), out.ends[i]!.subarray(0, rows), null, null)));
+  numIdx.forEach((t, i) => (cols[t] = makeCol(types[t]!, EMPTY, null, null, out.nums[i]!.subarray(0, rows), out.nuls[i]!.subarray(0, rows))));
   const fields = selected.map((n) => s.rename[n] ?? n);
   return { name: s.name, fields, cols, length: rows, delimiter: D };
+}
+
+/** What scanTyped does with a field of the file. */
+const SKIP = -1;
+const SPAN = 0;
+const PARSE_INT = 1;
+const PARSE_FLOAT = 2;
+const PARSE_TIMESTAMP = 3;
+const PARSE_BOOL = 4;
+
+/** scanTyped's output arrays (grown as needed): spans of text fields, numbers and null flags of typed ones. */
+interface ScanOut {
+  starts: Int32Array[];
+  ends: Int32Array[];
+  nums: Float64Array[];
+  nuls: Uint8Array[];
+}
+
+function grow<T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T, cap: number): T {
+  const b = make(cap);
+  b.set(a);
+  return b;
+}
+
+/**
+ * The full scan: each selected text field's span, each typed field parsed in place (the row
+ * reader's span parsers) — no span is kept for those. Returns the rows read, or −1 at a blank line,
+ * a row with another field count, an odd byte (see oddByte) or a value that is not of its type.
+ */
+function scanTyped(buf: Uint8Array, text: ByteChars, pos: number, D: number, nf: number, store: Int8Array, slot: Int32Array, out: ScanOut): number {
+  const len = buf.length;
+  let cap = out.starts.length > 0 ? out.starts[0]!.length : out.nums.length > 0 ? out.nums[0]!.length : Infinity;
+  const plain = Math.max(D, QUOTE);
+  let r = 0;
+  while (pos < len) {
+    if (r === cap) {
+      cap *= 2;
+      out.starts = out.starts.map((a) => grow(a, i32, cap));
+      out.ends = out.ends.map((a) => grow(a, i32, cap));
+      out.nums = out.nums.map((a) => grow(a, f64s, cap));
+      out.nuls = out.nuls.map((a) => grow(a, u8, cap));
+    }
+    let f = 0;
+    let fs = pos;
+    for (;;) {
+      const c = buf[pos]!;
+      if (c > plain && c < 127) {
+        pos++;
+        continue;
+      }
+      const last = c !== D;
+      if (last && c !== LF && pos < len) {
+        if (c < 32 || c > 126 || c === QUOTE) return -1;
+        pos++;
+        continue;
+      }
+      // a field ends at pos: the delimiter, the line end or the end of the text
+      if (last ? f !== nf - 1 : f >= nf - 1) return -1; // ragged
+      if (last && pos === fs && f === 0) return -1; // a blank line
+      const how = store[f]!;
+      if (how === SPAN) {
+        const i = slot[f]!;
+        out.starts[i]![r] = fs;
+        out.ends[i]![r] = pos;
+      } else if (how !== SKIP) {
+        const i = slot[f]!;
+        if (pos === fs) out.nuls[i]![r] = 1;
+        else {
+          let v: number | undefined;
+          if (how === PARSE_TIMESTAMP) v = parseTimestampSpan(text, fs, pos);
+          else if (how === PARSE_FLOAT) v = parseFloatSpan(text, fs, pos);
+          else if (how === PARSE_INT) v = parseIntSpan(text, fs, pos);
+          else v = parseBoolNumber(text, fs, pos);
+          if (v === undefined) return -1;
+          out.nums[i]![r] = v;
+        }
+      }
+      f++;
+      fs = ++pos;
+      if (last) break;
+    }
+    r++;
+  }
+  return r;
 }
 
 /** A byte the columnar reader leaves to the row reader: a quote, CR, another control byte or non-ASCII. */
@@ -206,14 +301,14 @@ const oddByte = (c: number, D: number): boolean => c !== D && (c < 32 || c > 126
  * or an odd byte (see oddByte). A function of its own, with typed arguments only, so that V8
  * optimises this loop alone.
  */
-function scanRows(buf: Uint8Array, pos: number, D: number, nf: number, target: Int32Array, starts: Int32Array[], ends: Int32Array[]): number {
+function scanRows(buf: Uint8Array, pos: number, D: number, nf: number, target: Int32Array, starts: Int32Array[], ends: Int32Array[], maxRows = Infinity): number {
   const len = buf.length;
   const ns = starts.length;
   let cap = ns > 0 ? starts[0]!.length : Infinity;
   // bytes above both the delimiter and the quote, up to '~', are plain field text: tested first
   const plain = Math.max(D, QUOTE);
   let r = 0;
-  while (pos < len) {
+  while (pos < len && r < maxRows) {
     if (r === cap) {
       cap *= 2;
       for (let t = 0; t < ns; t++) {
@@ -260,19 +355,6 @@ function scanRows(buf: Uint8Array, pos: number, D: number, nf: number, target: I
     r++;
   }
   return r;
-}
-
-/** Parses a typed column's spans into `num`; false at a value that is not of the type. */
-function parseColumn(text: ByteChars, st: Int32Array, en: Int32Array, num: Float64Array, parse: (s: Chars, a: number, b: number) => number | undefined): boolean {
-  for (let i = 0; i < st.length; i++) {
-    const a = st[i]!;
-    const b = en[i]!;
-    if (a === b) continue;
-    const v = parse(text, a, b);
-    if (v === undefined) return false;
-    num[i] = v;
-  }
-  return true;
 }
 
 const parseBoolNumber = (s: Chars, a: number, b: number): number | undefined => {
@@ -470,19 +552,7 @@ function aggregateTable(t: Table, spec: NonNullable<SourceConfig['aggregate']>):
     group[r] = groupOf[head]!;
   }
   const ng = firstRow.length;
-  const cols: Col[] = by.map((i) => {
-    const c = t.cols[i]!;
-    const st = i32(ng);
-    const en = i32(ng);
-    const num = c.num ? f64s(ng) : null;
-    for (let g = 0; g < ng; g++) {
-      const r = firstRow[g]!;
-      st[g] = c.start![r]!;
-      en[g] = c.end![r]!;
-      if (num) num[g] = c.num![r]!;
-    }
-    return makeCol(c.type, c.bytes, st, en, num, null);
-  });
+  const cols: Col[] = by.map((i) => pickRows(t.cols[i]!, firstRow, ng));
   // Arrays only as each op needs them, accumulating straight into its output: fresh memory costs
   // a page fault per 4 KiB, on some machines a large share of the run.
   for (const o of outs) {
@@ -497,21 +567,8 @@ function aggregateTable(t: Table, spec: NonNullable<SourceConfig['aggregate']>):
         const b = best[g]!;
         if (b < 0 || (o.op === 'min' ? less(c, r, b) : less(c, b, r))) best[g] = r;
       }
-      const nul = c.num ? u8(ng) : null;
-      const st = i32(ng);
-      const en = i32(ng);
-      const num = c.num ? f64s(ng) : null;
-      for (let g = 0; g < ng; g++) {
-        const r = best[g]!;
-        if (r < 0) {
-          if (nul) nul[g] = 1;
-          continue;
-        }
-        st[g] = c.start![r]!;
-        en[g] = c.end![r]!;
-        if (num) num[g] = c.num![r]!;
-      }
-      cols.push(makeCol(aggregateType(o.op, c.type), c.bytes, st, en, num, nul));
+      const picked = pickRows(c, best, ng);
+      cols.push(makeCol(aggregateType(o.op, c.type), picked.bytes, picked.start, picked.end, picked.num, picked.nul));
       continue;
     }
     const num = f64s(ng); // count, or sum
@@ -532,6 +589,29 @@ function aggregateTable(t: Table, spec: NonNullable<SourceConfig['aggregate']>):
     cols.push(makeCol(aggregateType(o.op, src?.type), EMPTY, null, null, num, nul));
   }
   return { name: t.name, fields: [...by.map((i) => t.fields[i]!), ...outs.map((o) => o.name)], cols, length: ng, delimiter: t.delimiter };
+}
+
+/** Column `c` at rows `rows[0..n)` (−1: null), as a new column of the same type. */
+function pickRows(c: Col, rows: ArrayLike<number>, n: number): Col {
+  if (c.num === null) {
+    const st = i32(n);
+    const en = i32(n);
+    for (let g = 0; g < n; g++) {
+      const r = rows[g]!;
+      if (r < 0) continue; // an empty span: null
+      st[g] = c.start![r]!;
+      en[g] = c.end![r]!;
+    }
+    return makeCol(c.type, c.bytes, st, en, null, null);
+  }
+  const num = f64s(n);
+  const nul = u8(n);
+  for (let g = 0; g < n; g++) {
+    const r = rows[g]!;
+    if (r < 0 || isNull(c, r)) nul[g] = 1;
+    else num[g] = c.num[r]!;
+  }
+  return makeCol(c.type, EMPTY, null, null, num, nul);
 }
 
 /** a < b for two non-null cells of one column (JavaScript's < on the values). */

@@ -232,6 +232,14 @@ describe('inputs the executor leaves to the row engine', () => {
     expect(await integrateColumnar(config)).toBeNull();
   });
 
+  it('a value past the inference rows that does not fit the inferred type', async () => {
+    const rows = Array.from({ length: 1500 }, (_, i) => `${i},${i === 1200 ? 'x' : i * 2}`);
+    writeFileSync(join(dir, 'fa.csv'), `id,n\n${rows.join('\n')}\n`);
+    const config = parseIntegrationConfig('sources: { a: { path: fa.csv }, b: { path: fb.csv } }\nprimary: a\njoins: [{ source: b, type: left, on: id }]\n', { baseDir: dir });
+    expect(await integrateColumnar(config)).toBeNull();
+    await expect(integrate(config)).rejects.toThrow(/line 1202/);
+  });
+
   it('a missing file', async () => {
     const config = parseIntegrationConfig('sources: { a: { path: nope.csv }, b: { path: fb.csv } }\nprimary: a\njoins: [{ source: b, type: left, on: id }]\n', { baseDir: dir });
     expect(await integrateColumnar(config)).toBeNull();
