@@ -6,12 +6,14 @@
 //
 // Why written here rather than with a library: the row engine spends most of its time creating
 // a JavaScript string or number per field and a row array per record, and then collecting them
-// (a quarter of the CPU time was the garbage collector). Here a CSV file is read whole and decoded
-// once as Latin-1 (ASCII files only); a field is a pair of offsets into that text, typed fields are
-// parsed into Float64Arrays with the row reader's own span parsers, keys are hashed and compared in
-// place, joins produce Int32Array row indexes per participant, resolution records which
-// participant each output value comes from, and the CSV writer copies the bytes of string fields
-// straight from the input. Nothing per field is allocated except for number formatting.
+// (a quarter of the CPU time was the garbage collector). Here a CSV file (ASCII only) is read whole
+// into shared memory and scanned once as bytes: a text field is a pair of offsets into it, a typed
+// field is parsed during the scan into a Float64Array (with the row reader's own span parsers, after
+// types are inferred from the first rows); keys are hashed and compared in place, joins produce
+// Int32Array row indexes per participant, resolution records which participant each output value
+// comes from, and the CSV writer copies the bytes of text fields straight from the input. Nothing
+// per field is allocated except for some number formatting. A helper thread (worker_threads, all
+// arrays on SharedArrayBuffers) loads sources, resolves fields and formats half of the output.
 //
 // Supported: CSV sources (header or not, any one-character delimiter; without quotes, CR, blank
 // lines, non-ASCII bytes or ragged rows), select / rename / types, aggregation before joining
