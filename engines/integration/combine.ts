@@ -12,7 +12,7 @@ import { aggregateRows, aggregateType } from './aggregate.ts';
 import type { IntegrationConfig, JoinConfig, ResolveConfig, SourceConfig, Strategy } from './config.ts';
 import { readCsv } from './csv.ts';
 import { readJsonArray, readJsonLines } from './json.ts';
-import { createMatcher, normalize } from './match.ts';
+import { blockKey, createMatcher, normalize, type Matcher, type MatchResult } from './match.ts';
 import type { FieldType, RecordBatch, Schema, Value } from './table.ts';
 
 export interface LoadedSource {
@@ -255,11 +255,30 @@ function joinOne(
       const text = row[rf];
       if (text !== null && text !== undefined) matcher.add(i, String(text), rb >= 0 ? (row[rb] === null ? null : String(row[rb])) : '');
     });
+    // fallback passes: their matchers are built on first use, over the same rows
+    const passes = m.fallbackBlocks.map((b) => ({ ...b, rf: field(b.field, 'match.fallbackBlocks.field'), lf: left(b.primaryField ?? b.field), matcher: null as Matcher | null }));
+    const fallback = (text: string, rec: JoinedRecord): MatchResult | null => {
+      for (const pass of passes) {
+        if (!pass.matcher) {
+          const pm = createMatcher({ algorithm: m.algorithm, threshold: m.threshold });
+          src.rows.forEach((row, i) => {
+            const t = row[rf];
+            const v = row[pass.rf];
+            if (t !== null && t !== undefined) pm.add(i, String(t), blockKey(v === null || v === undefined ? null : String(v), pass.key));
+          });
+          pass.matcher = pm;
+        }
+        const v = pass.lf(rec);
+        const found = pass.matcher.best(text, blockKey(v === null ? null : String(v), pass.key));
+        if (found) return found;
+      }
+      return null;
+    };
     lookup = (rec) => {
       const text = lf(rec);
       if (text === null) return [];
       const block = lb ? lb(rec) : '';
-      const best = matcher.best(String(text), block === null ? null : String(block));
+      const best = matcher.best(String(text), block === null ? null : String(block)) ?? (passes.length ? fallback(String(text), rec) : null);
       if (!best) return [];
       const band = best.score >= 100 ? '100' : best.score >= 95 ? '95–99' : best.score >= 90 ? '90–94' : `${Math.floor(best.score / 10) * 10}–${Math.floor(best.score / 10) * 10 + 9}`;
       bands[band] = (bands[band] ?? 0) + 1;

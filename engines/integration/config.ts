@@ -5,6 +5,7 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ForbiddenError, InvalidInputError } from '../errors.ts';
+import type { BlockKind } from './match.ts';
 import type { FieldType, RecordBatch } from './table.ts';
 
 export type JoinType = 'inner' | 'left' | 'right' | 'full' | 'union' | 'intersection';
@@ -57,6 +58,11 @@ export interface MatchConfig {
   threshold: number;
   /** Blocking field (same name on both sides): fuzzy matching only compares records in the same block. */
   block?: string;
+  /**
+   * Further blocking passes for records left without a match in their block: each compares them
+   * with the records sharing another key (`field` as is, normalised, phonetic or a prefix), in order.
+   */
+  fallbackBlocks: { field: string; primaryField?: string; key: BlockKind }[];
 }
 
 export interface JoinConfig {
@@ -101,6 +107,30 @@ const STRATEGIES: readonly Strategy[] = ['preferPrimary', 'preferSecondary', 'mo
 const JOINS: readonly JoinType[] = ['inner', 'left', 'right', 'full', 'union', 'intersection'];
 const AGGS: readonly AggregateOp[] = ['count', 'sum', 'mean', 'min', 'max', 'countDistinct'];
 const TYPES: readonly FieldType[] = ['string', 'int', 'float', 'bool', 'timestamp'];
+
+const BLOCK_KEYS = ['exact', 'normalized', 'soundex', 'metaphone'] as const;
+
+/**
+ * `fallbackBlocks`: a list of `{ field, primaryField?, key? }` — the joined source's field, the
+ * primary side's (default: the same name), and how the key is derived (exact, normalized, soundex,
+ * metaphone or prefix:N; default exact).
+ */
+function fallbackBlocks(v: unknown, path: string): { field: string; primaryField?: string; key: BlockKind }[] {
+  if (!Array.isArray(v) || v.length === 0) throw new ConfigError(path, `expected a list of { field, primaryField, key }, found ${describe(v)}`);
+  return v.map((entry, i) => {
+    const p = `${path}[${i}]`;
+    const e = obj(entry, p);
+    known(e, ['field', 'primaryField', 'key'], p);
+    const field = str(e.field, `${p}.field`);
+    const primaryField = e.primaryField === undefined ? undefined : str(e.primaryField, `${p}.primaryField`);
+    if (e.key === undefined) return { field, primaryField, key: 'exact' as BlockKind };
+    const key = str(e.key, `${p}.key`);
+    if (!(BLOCK_KEYS as readonly string[]).includes(key) && !/^prefix:[1-9]\d{0,2}$/.test(key)) {
+      throw new ConfigError(`${p}.key`, `expected one of ${BLOCK_KEYS.join(', ')} or prefix:N, found "${key.slice(0, 40)}"`);
+    }
+    return { field, primaryField, key: key as BlockKind };
+  });
+}
 
 /** A config error: names the place in the config. */
 export class ConfigError extends InvalidInputError {
@@ -248,10 +278,10 @@ export function parseIntegrationConfig(text: string, options: ParseOptions): Int
     if (!sources.has(source)) throw new ConfigError(`${p}.source`, `unknown source "${source}"`);
     if (source === primary) throw new ConfigError(`${p}.source`, `"${source}" is the primary source`);
     const type = j.type === undefined ? 'left' : oneOf(j.type, JOINS, `${p}.type`);
-    let match: MatchConfig = { kind: 'exact', algorithm: 'tokenSet', threshold: 90 };
+    let match: MatchConfig = { kind: 'exact', algorithm: 'tokenSet', threshold: 90, fallbackBlocks: [] };
     if (j.match !== undefined) {
       const m = obj(j.match, `${p}.match`);
-      known(m, ['kind', 'algorithm', 'primaryField', 'field', 'threshold', 'block'], `${p}.match`);
+      known(m, ['kind', 'algorithm', 'primaryField', 'field', 'threshold', 'block', 'fallbackBlocks'], `${p}.match`);
       const kind = oneOf(m.kind ?? 'exact', ['exact', 'normalized', 'fuzzy'] as const, `${p}.match.kind`);
       const threshold = m.threshold === undefined ? 90 : m.threshold;
       if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 100)) throw new ConfigError(`${p}.match.threshold`, `expected a number in [0, 100], found ${describe(threshold)}`);
@@ -262,7 +292,9 @@ export function parseIntegrationConfig(text: string, options: ParseOptions): Int
         primaryField: m.primaryField === undefined ? undefined : str(m.primaryField, `${p}.match.primaryField`),
         threshold,
         block: m.block === undefined ? undefined : str(m.block, `${p}.match.block`),
+        fallbackBlocks: m.fallbackBlocks === undefined ? [] : fallbackBlocks(m.fallbackBlocks, `${p}.match.fallbackBlocks`),
       };
+      if (match.fallbackBlocks.length > 0 && kind !== 'fuzzy') throw new ConfigError(`${p}.match.fallbackBlocks`, 'fallback blocks apply to fuzzy matches only');
       if (kind !== 'exact' && !match.field) throw new ConfigError(`${p}.match.field`, `a ${kind} match needs the field to compare`);
     }
     let on: { left: string; right: string }[] = [];

@@ -18,6 +18,8 @@ beforeAll(() => {
   w('multi.csv', 'first,last,score\nAnn,Lee,3\nBob,Ray,4\n');
   w('names.csv', 'first,last,city\nAnn,Lee,Boston\nbob,RAY,Austin\n');
   w('fuzzy.csv', 'cid,fullname,city\n100,Ann Leee,Boston\n200,Bob Ray,Austin\n300,Zed Q,Boston\n');
+  // Cy moved to Denver; Zed is nobody's
+  w('moved.csv', 'cid,fullname,city\n100,Ann Leee,Boston\n300,Cy Deee,Denver\n400,Zed Q,Denver\n');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -105,6 +107,44 @@ output: { fields: [id, name, cid, _score] }
     expect(out[1]).toMatchObject({ id: 2, cid: 200, _score: 100 });
     expect(out[2]).toMatchObject({ id: 3, cid: null, _score: null });
     expect(Object.values(r.report.fuzzyBands.fuzzy!).reduce((a, b) => a + b, 0)).toBe(2);
+  });
+
+  it('fallback blocks try records left without a match in their block again, in order', async () => {
+    const cfg = (fallback: string) => `
+sources: { people: { path: people.csv }, moved: { path: moved.csv } }
+joins: [{ source: moved, type: left, match: { kind: fuzzy, primaryField: name, field: fullname, threshold: 85, block: city${fallback} } }]
+output: { fields: [id, name, cid, _score] }
+`;
+    // by city alone, Cy (Boston) misses his record (Denver)
+    expect(rows(await run(cfg('')))[2]).toMatchObject({ id: 3, cid: null });
+    // a second pass on the first two letters of the name finds it; Ann keeps her city match
+    const r = await run(cfg(', fallbackBlocks: [{ field: fullname, primaryField: name, key: "prefix:2" }]'));
+    const out = rows(r);
+    expect(out.map((x) => [x.id, x.cid])).toEqual([
+      [1, 100],
+      [2, null],
+      [3, 300],
+    ]);
+    expect(out[2]!._score).toBeGreaterThanOrEqual(85);
+    expect(r.report.joins[0]).toMatchObject({ matchedRecords: 2, unmatchedRecords: 1 });
+  });
+});
+
+describe('fallback blocks in the config', () => {
+  const base = (fb: string) => `sources: { a: { path: people.csv }, b: { path: moved.csv } }\njoins: [{ source: b, match: { kind: fuzzy, field: fullname, primaryField: name, block: city, fallbackBlocks: ${fb} } }]\n`;
+  it.each([
+    ['[]', /joins\[0\]\.match\.fallbackBlocks: expected a list/],
+    ['[{ key: soundex }]', /fallbackBlocks\[0\]\.field: expected a non-empty string/],
+    ['[{ field: fullname, key: "prefix:0" }]', /fallbackBlocks\[0\]\.key: expected one of exact, normalized, soundex, metaphone or prefix:N/],
+    ['[{ field: fullname, nope: 1 }]', /fallbackBlocks\[0\]: unknown key "nope"/],
+  ])('%s is refused, naming the place', (fb, message) => {
+    expect(() => parseIntegrationConfig(base(fb), { baseDir: dir })).toThrow(message);
+  });
+  it('apply to fuzzy matches only', () => {
+    expect(() => parseIntegrationConfig('sources: { a: { path: people.csv }, b: { path: crm.csv } }\njoins: [{ source: b, on: id, match: { fallbackBlocks: [{ field: id }] } }]\n', { baseDir: dir })).toThrow(/fallback blocks apply to fuzzy matches only/);
+  });
+  it('an unknown field is an error naming the source', async () => {
+    await expect(run(base('[{ field: nope }]'))).rejects.toThrow(/unknown field "nope"/);
   });
 });
 
