@@ -46,9 +46,8 @@ const QUOTE = 34;
 const COMMA = 44;
 
 /**
- * A column: `start`/`end` spans in `bytes` (file columns; an empty span is null) and, for typed
- * columns, `num` (int, float, timestamp as epoch ms, bool as 0/1). Aggregate outputs have `num`
- * and `nul` only.
+ * A column: text as `start`/`end` spans in `bytes` (an empty span is null); typed values (int,
+ * float, timestamp as epoch ms, bool as 0/1) as `num` with null flags in `nul`.
  */
 interface Col {
   type: FieldType;
@@ -157,8 +156,6 @@ function loadCsv(s: SourceConfig): Table | null {
   for (const name of Object.keys(s.types)) if (!at.has(name)) return null;
   const selected = s.select ?? names;
   if (new Set(selected).size !== selected.length || selected.some((n) => !at.has(n))) return null;
-  const target = new Int32Array(nf).fill(-1);
-  selected.forEach((n, t) => (target[at.get(n)!] = t));
 
   // Types first: declared, or inferred from the first INFER_ROWS rows (scanned into small arrays).
   const ns = selected.length;
@@ -166,10 +163,18 @@ function loadCsv(s: SourceConfig): Table | null {
   const types: FieldType[] = selected.map((n) => (Object.hasOwn(s.types, n) ? s.types[n]! : 'string'));
   const undeclared = selected.map((n) => !Object.hasOwn(s.types, n));
   if (undeclared.some(Boolean)) {
-    const st = selected.map(() => i32(INFER_ROWS));
-    const en = selected.map(() => i32(INFER_ROWS));
-    const n = scanRows(buf, body, D, nf, target, st, en, INFER_ROWS);
+    // every selected field as a span, for the first rows only
+    const spans = new Int8Array(nf).fill(SKIP);
+    const slots = new Int32Array(nf).fill(-1);
+    selected.forEach((n, t) => {
+      spans[at.get(n)!] = SPAN;
+      slots[at.get(n)!] = t;
+    });
+    const pre: ScanOut = { starts: selected.map(() => i32(INFER_ROWS)), ends: selected.map(() => i32(INFER_ROWS)), nums: [], nuls: [] };
+    const n = scanTyped(buf, text, body, D, nf, spans, slots, pre, INFER_ROWS);
     if (n < 0) return null;
+    const st = pre.starts;
+    const en = pre.ends;
     for (let t = 0; t < ns; t++) {
       if (!undeclared[t]) continue;
       const samples: string[] = [];
@@ -237,12 +242,12 @@ function grow<T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: 
  * reader's span parsers) — no span is kept for those. Returns the rows read, or −1 at a blank line,
  * a row with another field count, an odd byte (see oddByte) or a value that is not of its type.
  */
-function scanTyped(buf: Uint8Array, text: ByteChars, pos: number, D: number, nf: number, store: Int8Array, slot: Int32Array, out: ScanOut): number {
+function scanTyped(buf: Uint8Array, text: ByteChars, pos: number, D: number, nf: number, store: Int8Array, slot: Int32Array, out: ScanOut, maxRows = Infinity): number {
   const len = buf.length;
   let cap = out.starts.length > 0 ? out.starts[0]!.length : out.nums.length > 0 ? out.nums[0]!.length : Infinity;
   const plain = Math.max(D, QUOTE);
   let r = 0;
-  while (pos < len) {
+  while (pos < len && r < maxRows) {
     if (r === cap) {
       cap *= 2;
       out.starts = out.starts.map((a) => grow(a, i32, cap));
@@ -296,68 +301,6 @@ function scanTyped(buf: Uint8Array, text: ByteChars, pos: number, D: number, nf:
 
 /** A byte the columnar reader leaves to the row reader: a quote, CR, another control byte or non-ASCII. */
 const oddByte = (c: number, D: number): boolean => c !== D && (c < 32 || c > 126 || c === QUOTE);
-
-/**
- * Records each selected field's span (`target[field]` ≥ 0) row by row from `pos`, growing the
- * arrays when needed; returns the rows read, or −1 at a blank line, a row with another field count
- * or an odd byte (see oddByte). A function of its own, with typed arguments only, so that V8
- * optimises this loop alone.
- */
-function scanRows(buf: Uint8Array, pos: number, D: number, nf: number, target: Int32Array, starts: Int32Array[], ends: Int32Array[], maxRows = Infinity): number {
-  const len = buf.length;
-  const ns = starts.length;
-  let cap = ns > 0 ? starts[0]!.length : Infinity;
-  // bytes above both the delimiter and the quote, up to '~', are plain field text: tested first
-  const plain = Math.max(D, QUOTE);
-  let r = 0;
-  while (pos < len && r < maxRows) {
-    if (r === cap) {
-      cap *= 2;
-      for (let t = 0; t < ns; t++) {
-        const s = i32(cap);
-        s.set(starts[t]!);
-        starts[t] = s;
-        const e = i32(cap);
-        e.set(ends[t]!);
-        ends[t] = e;
-      }
-    }
-    let f = 0;
-    let fs = pos;
-    for (;;) {
-      const c = buf[pos]!;
-      if (c > plain && c < 127) {
-        pos++;
-        continue;
-      }
-      if (c === D) {
-        if (f >= nf) return -1;
-        const t = target[f]!;
-        if (t >= 0) {
-          starts[t]![r] = fs;
-          ends[t]![r] = pos;
-        }
-        f++;
-        fs = ++pos;
-      } else if (c === LF || pos >= len) {
-        if (pos === fs && f === 0) return -1; // a blank line
-        if (f !== nf - 1) return -1; // ragged
-        const t = target[f]!;
-        if (t >= 0) {
-          starts[t]![r] = fs;
-          ends[t]![r] = pos;
-        }
-        pos++;
-        break;
-      } else {
-        if (c < 32 || c > 126 || c === QUOTE) return -1;
-        pos++;
-      }
-    }
-    r++;
-  }
-  return r;
-}
 
 const parseBoolNumber = (s: Chars, a: number, b: number): number | undefined => {
   const v = parseBoolSpan(s, a, b);
