@@ -49,6 +49,7 @@ const {
   TIME, MB, measureProcess, requireApt: requireAptAs, sha256File, describeMachine, packageVersion, pythonVersions,
   median, fmt, ratioFmt, table, showArgv: showArgvFrom, problemLines,
   walkArgs,
+  selectTargets,
 } = require('../lib/measure');
 const { wavInfo } = require('./wav');
 
@@ -177,7 +178,6 @@ function parseArgs(argv) {
     switch (a) {
       case '--rounds': o.rounds = num(a, val(), 1); break;
       case '--peer-rounds': o.peerRounds = num(a, val(), 1); break;
-      case '--only': o.only = val().split(',').map((s) => s.trim()).filter(Boolean); break;
       case '--seconds': o.seconds = num(a, val(), 1); break;
       case '--threads': o.threads = num(a, val(), 1); break;
       case '--meyda-seconds': o.meydaSeconds = num(a, val(), 1); break;
@@ -187,26 +187,10 @@ function parseArgs(argv) {
         break;
       }
       case '--ours-cmd': o.oursCmd = val(); break;
-      case '--json': o.json = path.resolve(val()); break;
-      case '--timeout': o.timeout = num(a, val(), 1); break;
-      case '--poll-ms': o.pollMs = num(a, val(), 10); break;
-      case '--install-deps': o.installDeps = true; break;
-      case '--list': o.list = true; break;
-      case '-h': case '--help': usage(0); break;
-      default: console.error(`${TAG}: unknown option ${a}`); usage(2);
+      default: return false;
     }
-  });
+  }, { opts: o, usage });
   return o;
-}
-
-function selectTargets(only) {
-  if (!only) return TARGETS;
-  const unknown = only.filter((id) => !TARGETS.some((t) => t.id === id));
-  if (unknown.length) {
-    console.error(`${TAG}: unknown target(s) ${unknown.join(', ')}; targets: ${TARGETS.map((t) => t.id).join(', ')}`);
-    process.exit(2);
-  }
-  return TARGETS.filter((t) => only.includes(t.id));
 }
 
 /** argv of --ours-cmd: split on spaces, {wav} and {threads} substituted, the WAV appended if absent. */
@@ -493,7 +477,7 @@ function machine(opts) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  const targets = selectTargets(opts.only);
+  const targets = selectTargets(TARGETS, opts.only, TAG);
   const listCtx = { opts, wav: 'AUDIO.wav', threads: opts.threads, meydaSeconds: opts.meydaSeconds };
   if (opts.list) {
     for (const t of TARGETS) console.log(`${t.id.padEnd(7)} ${t.name}\n${' '.repeat(8)}${showArgv(t.command(listCtx).argv)}`);

@@ -60,6 +60,7 @@ const {
   TIME, MB, measureProcess, requireApt: requireAptAs, sha256File, describeMachine, packageVersion, pythonVersions,
   median, fmt, ratioFmt, table, showArgv: showArgvFrom, problemLines, loadWarning, lastJsonLine,
   walkArgs,
+  selectTargets,
 } = require('../lib/measure');
 
 const TAG = 'bench combine';
@@ -158,34 +159,13 @@ function parseArgs(argv) {
       case '--rounds': o.rounds = num(a, val(), 1); break;
       case '--peer-rounds': o.peerRounds = num(a, val(), 1); break;
       case '--fuzzy-peer-rounds': o.fuzzyPeerRounds = num(a, val(), 1); break;
-      case '--only': o.only = val().split(',').map((s) => s.trim()).filter(Boolean); break;
       case '--fuzzy-sample': o.fuzzySample = num(a, val(), 1); break;
       case '--skip-fuzzy': o.skipFuzzy = true; break;
       case '--ours-cli': o.oursCli = path.resolve(val()); break;
-      case '--json': o.json = path.resolve(val()); break;
-      case '--timeout': o.timeout = num(a, val(), 1); break;
-      case '--poll-ms': o.pollMs = num(a, val(), 10); break;
-      case '--install-deps': o.installDeps = true; break;
-      case '--list': o.list = true; break;
-      case '-h': case '--help': usage(0); break;
-      default: console.error(`${TAG}: unknown option ${a}`); usage(2);
+      default: return false;
     }
-  });
+  }, { opts: o, usage });
   return o;
-}
-
-function selectTargets(opts) {
-  let list = TARGETS;
-  if (opts.only) {
-    const unknown = opts.only.filter((id) => !TARGETS.some((t) => t.id === id));
-    if (unknown.length) {
-      console.error(`${TAG}: unknown target(s) ${unknown.join(', ')}; targets: ${TARGETS.map((t) => t.id).join(', ')}`);
-      process.exit(2);
-    }
-    list = list.filter((t) => opts.only.includes(t.id));
-  }
-  if (opts.skipFuzzy) list = list.filter((t) => t.task !== 'fuzzy');
-  return list;
 }
 
 function requireApt(pkgs, why, opts, fatal = true) {
@@ -672,7 +652,7 @@ function machine() {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  const targets = selectTargets(opts);
+  const targets = selectTargets(TARGETS, opts.only, TAG).filter((t) => !opts.skipFuzzy || t.task !== 'fuzzy');
   const listCtx = { opts };
   if (opts.list) {
     for (const t of TARGETS) {

@@ -310,7 +310,7 @@ function lastJsonLine(text) {
  * num) handles one, where val() takes its value (exit 2 when it is missing) and num(flag, text,
  * min) reads an integer ≥ min (exit 2 otherwise). Unknown flags are onFlag's to refuse.
  */
-function walkArgs(argv, tag, onFlag) {
+function walkArgs(argv, tag, onFlag, common) {
   const num = (name, v, min) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < min) {
@@ -332,12 +332,35 @@ function walkArgs(argv, tag, onFlag) {
       }
       return x;
     };
-    onFlag(a, val, num);
+    if (onFlag(a, val, num) !== false) continue;
+    // the options every runner has: into common.opts
+    const o = common.opts;
+    switch (a) {
+      case '--only': o.only = val().split(',').map((x) => x.trim()).filter(Boolean); break;
+      case '--json': o.json = path.resolve(val()); break;
+      case '--timeout': o.timeout = num(a, val(), 1); break;
+      case '--poll-ms': o.pollMs = num(a, val(), 10); break;
+      case '--install-deps': o.installDeps = true; break;
+      case '--list': o.list = true; break;
+      case '-h': case '--help': common.usage(0); break;
+      default: console.error(`${tag}: unknown option ${a}`); common.usage(2);
+    }
   }
 }
 
+/** The targets named by --only (all without it); an unknown id ends the run with the list of ids. */
+function selectTargets(targets, only, tag) {
+  if (!only) return targets;
+  const unknown = only.filter((id) => !targets.some((t) => t.id === id));
+  if (unknown.length) {
+    console.error(`${tag}: unknown target(s) ${unknown.join(', ')}; targets: ${targets.map((t) => t.id).join(', ')}`);
+    process.exit(2);
+  }
+  return targets.filter((t) => only.includes(t.id));
+}
+
 module.exports = {
-  walkArgs,
+  walkArgs, selectTargets,
   TIME, HAVE_TIME, MB, PAGE,
   sampleTree, tail, measureProcess,
   missingApt, requireApt, sha256File,

@@ -39,6 +39,7 @@ const {
   TIME, HAVE_TIME, MB, measureProcess, requireApt: requireAptAs, sha256File, describeMachine, packageVersion,
   median, fmt, ratioFmt, table, showArgv: showArgvFrom, problemLines,
   walkArgs,
+  selectTargets,
 } = require('../lib/measure');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -141,29 +142,12 @@ function parseArgs(argv) {
   walkArgs(argv, 'bench nlp', (a, val, num) => {
     switch (a) {
       case '--rounds': o.rounds = num(a, val(), 1); break;
-      case '--only': o.only = val().split(',').map((s) => s.trim()).filter(Boolean); break;
       case '--docs': o.docs = num(a, val(), 1); break;
-      case '--json': o.json = path.resolve(val()); break;
       case '--threads': o.threads = num(a, val(), 1); break;
-      case '--timeout': o.timeout = num(a, val(), 1); break;
-      case '--poll-ms': o.pollMs = num(a, val(), 10); break;
-      case '--install-deps': o.installDeps = true; break;
-      case '--list': o.list = true; break;
-      case '-h': case '--help': usage(0); break;
-      default: console.error(`bench nlp: unknown option ${a}`); usage(2);
+      default: return false;
     }
-  });
+  }, { opts: o, usage });
   return o;
-}
-
-function selectTargets(only) {
-  if (!only) return TARGETS;
-  const unknown = only.filter((id) => !TARGETS.some((t) => t.id === id));
-  if (unknown.length) {
-    console.error(`bench nlp: unknown target(s) ${unknown.join(', ')}; targets: ${TARGETS.map((t) => t.id).join(', ')}`);
-    process.exit(2);
-  }
-  return TARGETS.filter((t) => only.includes(t.id));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -414,7 +398,7 @@ function showArgv(argv) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  const targets = selectTargets(opts.only);
+  const targets = selectTargets(TARGETS, opts.only, 'bench nlp');
   if (opts.list) {
     for (const t of TARGETS) {
       const spec = t.command({ corpus: 'CORPUS.jsonl', out: 'OUT.jsonl', threads: opts.threads });
