@@ -484,15 +484,18 @@ export class AudioService {
     const file = path.join(this.deps.uploadDir, `${randomUUID()}.upload`);
     const limit = this.limits.maxUploadBytes;
     let bytes = 0;
+    // Past the limit the rest of the upload is read and dropped rather than the stream destroyed:
+    // a request cut off mid-body resets the connection, and the client may then never read the
+    // PAYLOAD_TOO_LARGE answer (the multipart parser's own limit bounds how much is drained).
     const counter = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
         bytes += chunk.length;
-        if (bytes > limit) callback(new DomainError('PAYLOAD_TOO_LARGE', 'over the limit'));
-        else callback(null, chunk);
+        callback(null, bytes > limit ? undefined : chunk);
       },
     });
     try {
       await pipeline(opened.stream, counter, createWriteStream(file, { flags: 'wx' }));
+      if (bytes > limit) throw new DomainError('PAYLOAD_TOO_LARGE', 'over the limit');
     } catch (err) {
       await rm(file, { force: true });
       throw this.uploadError(err, bytes);
