@@ -20,6 +20,8 @@ beforeAll(() => {
   w('fuzzy.csv', 'cid,fullname,city\n100,Ann Leee,Boston\n200,Bob Ray,Austin\n300,Zed Q,Boston\n');
   // Cy moved to Denver; Zed is nobody's
   w('moved.csv', 'cid,fullname,city\n100,Ann Leee,Boston\n300,Cy Deee,Denver\n400,Zed Q,Denver\n');
+  // the same, with e-mail addresses and a namesake of Cy's in Chicago
+  w('moved-email.csv', 'cid,fullname,mail,city\n100,Ann Leee,ann@a.com,Boston\n300,Cy Deee,cy@a.com,Denver\n301,Cy Dee,cy.dee@b.com,Chicago\n');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -127,6 +129,28 @@ output: { fields: [id, name, cid, _score] }
     ]);
     expect(out[2]!._score).toBeGreaterThanOrEqual(85);
     expect(r.report.joins[0]).toMatchObject({ matchedRecords: 2, unmatchedRecords: 1 });
+  });
+});
+
+describe('a fallback block on another field', () => {
+  const cfg = (fallback: string) => `
+sources: { people: { path: people.csv }, moved: { path: moved-email.csv } }
+joins: [{ source: moved, type: left, match: { kind: fuzzy, primaryField: name, field: fullname, threshold: 85, block: city, fallbackBlocks: [${fallback}] } }]
+output: { fields: [id, cid, _score] }
+`;
+  it('by name prefix, a namesake elsewhere wins over the customer who moved', async () => {
+    expect(rows(await run(cfg('{ field: fullname, primaryField: name, key: "prefix:2" }')))[2]).toMatchObject({ id: 3, cid: 301, _score: 100 });
+  });
+  it('by exact e-mail address (primaryField email, field mail), the customer who moved is found', async () => {
+    const r = await run(cfg('{ field: mail, primaryField: email, key: exact }'));
+    const out = rows(r);
+    expect(out.map((x) => [x.id, x.cid])).toEqual([
+      [1, 100],
+      [2, null], // Bob has no e-mail address: no block, no match
+      [3, 300],
+    ]);
+    expect(out[2]!._score).toBeGreaterThanOrEqual(85);
+    expect(out[2]!._score).toBeLessThan(100);
   });
 });
 
