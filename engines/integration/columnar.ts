@@ -624,8 +624,8 @@ export interface ColumnarResult {
   toResult(limit?: number): IntegrationResult;
   /** Stops the helper thread, if any (writeCsv and toResult do it; call it when using neither). */
   close(): void;
-  /** Sources the helper thread loaded, fields it resolved and output rows it formatted (all 0 without one). */
-  readonly helperWork: { loads: number; rows: number; fields: number };
+  /** Sources the helper thread loaded, joins it probed, fields it resolved and output rows it formatted (all 0 without one). */
+  readonly helperWork: { loads: number; rows: number; fields: number; probes: number };
 }
 
 /** Options of integrateColumnar. */
@@ -738,6 +738,38 @@ async function joinAndResolve(config: IntegrationConfig, hooks: IntegrateHooks, 
     return a;
   });
 
+  // Joins keyed on the primary's fields only are probed per primary row up front, independent of
+  // each other: with a helper thread, every other one on the helper, at the same time.
+  const early = new Map<number, Int32Array | Promise<Int32Array>>();
+  const plan: { j: number; index: KeyIndex; keyCols: Col[]; heads: Int32Array }[] = [];
+  for (let j = 1; j < np; j++) {
+    const join = config.joins[j - 1]!;
+    const src = parts[j]!;
+    const lIdx = join.on.map((k) => parts[0]!.fields.indexOf(k.left));
+    const rIdx = join.on.map((k) => src.fields.indexOf(k.right));
+    if (lIdx.some((i) => i < 0) || rIdx.some((i) => i < 0)) continue;
+    const keyCols = lIdx.map((i) => parts[0]!.cols[i]!);
+    // a key field an earlier secondary also has is read from it where the primary's is null
+    if (join.on.some((k, i) => hasNull(keyCols[i]!) && parts.slice(1, j).some((p) => p.fields.includes(k.left)))) continue;
+    const rCols = rIdx.map((i) => src.cols[i]!);
+    if (keyCols.some((c, k) => keyKind(c) !== keyKind(rCols[k]!))) continue;
+    const data = src.index && src.index.fields.join() === rIdx.join() ? src.index : buildJoinIndex(src, join.on.map((k) => k.right))!;
+    src.index = data;
+    plan.push({ j, index: new KeyIndex(rCols, src.length, data), keyCols, heads: i32(parts[0]!.length) });
+  }
+  const useHelper = helper !== null && plan.length > 1 && parts[0]!.length >= splitMin;
+  plan.forEach((x, i) => {
+    if (useHelper && i % 2 === 1) {
+      const lIdx = x.keyCols.map((c) => parts[0]!.cols.indexOf(c));
+      early.set(x.j, helper!.probe(parts[0]!, lIdx, parts[x.j]!, x.heads));
+    }
+  });
+  for (const x of plan) {
+    if (early.has(x.j)) continue;
+    probePrimary(x.index, x.keyCols, x.heads);
+    early.set(x.j, x.heads);
+  }
+
   for (let j = 1; j < np; j++) {
     const join = config.joins[j - 1]!;
     const src = parts[j]!;
@@ -759,10 +791,22 @@ async function joinAndResolve(config: IntegrationConfig, hooks: IntegrateHooks, 
     const index = new KeyIndex(rCols, src.length, data);
     if (index.duplicates && config.sources.get(join.source)!.unique) return null; // the row engine names the key
     // the first matching row of each record (−1: none), then the records, expanded per match
-    const heads = i32(nrec);
-    const single = lWhere.length === 1 && lWhere[0]!.length === 1;
-    if (single) probeSingle(index, recs[lWhere[0]![0]!.p]!, lWhere[0]![0]!.c, heads);
-    else probeMany(index, recs, lWhere, heads);
+    let heads: Int32Array;
+    const byRow = early.get(j);
+    if (byRow !== undefined) {
+      const hb = await byRow;
+      const p0 = recs[0]!;
+      if (nrec === hb.length && identity(p0)) heads = hb;
+      else {
+        heads = i32(nrec);
+        for (let rec = 0; rec < nrec; rec++) heads[rec] = hb[p0[rec]!]!;
+      }
+    } else {
+      heads = i32(nrec);
+      const single = lWhere.length === 1 && lWhere[0]!.length === 1;
+      if (single) probeSingle(index, recs[lWhere[0]![0]!.p]!, lWhere[0]![0]!.c, heads);
+      else probeMany(index, recs, lWhere, heads);
+    }
     const kept = join.type === 'left';
     let matched = 0;
     let total = 0;
@@ -800,6 +844,46 @@ async function joinAndResolve(config: IntegrationConfig, hooks: IntegrateHooks, 
 
   hooks.onProgress?.({ phase: 'resolve', detail: `${nrec} records` });
   return resolve(config, parts, recs, nrec, report, helper, splitMin);
+}
+
+/** Whether a column holds a null. */
+function hasNull(c: Col): boolean {
+  const n = c.nul !== null ? c.nul.length : c.start!.length;
+  for (let r = 0; r < n; r++) if (isNull(c, r)) return true;
+  return false;
+}
+
+/** Whether a[i] = i for every i. */
+function identity(a: Int32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== i) return false;
+  return true;
+}
+
+/** heads[r]: the first indexed row matching the key cells of primary row r (−1: none, or a null in the key). */
+function probePrimary(index: KeyIndex, keyCols: Col[], heads: Int32Array): void {
+  const nk = keyCols.length;
+  const keyRows = new Int32Array(nk);
+  if (nk === 1) {
+    const c = keyCols[0]!;
+    for (let r = 0; r < heads.length; r++) {
+      if (isNull(c, r)) heads[r] = -1;
+      else {
+        keyRows[0] = r;
+        heads[r] = index.find(keyCols, keyRows, hashCell(c, r, SEED));
+      }
+    }
+    return;
+  }
+  for (let r = 0; r < heads.length; r++) {
+    let h = SEED;
+    let nul = false;
+    for (let k = 0; k < nk && !nul; k++) {
+      if (isNull(keyCols[k]!, r)) nul = true;
+      else h = hashCell(keyCols[k]!, r, h);
+      keyRows[k] = r;
+    }
+    heads[r] = nul ? -1 : index.find(keyCols, keyRows, h);
+  }
 }
 
 /** heads[rec]: the first indexed row matching the key read from `rows[rec]` of column `c`, or −1. */
@@ -1037,7 +1121,7 @@ async function resolve(config: IntegrationConfig, parts: Table[], recs: Int32Arr
     types,
     report,
     length: nrec,
-    helperWork: helper?.done ?? { loads: 0, rows: 0, fields: 0 },
+    helperWork: helper?.done ?? { loads: 0, rows: 0, fields: 0, probes: 0 },
     toResult(limit?: number): IntegrationResult {
       if (limit === undefined) close();
       const n = Math.min(nrec, limit ?? nrec);
@@ -1582,11 +1666,13 @@ function workerScript(): string {
 /** A worker thread that loads sources and formats output parts; any failure falls back to this thread's work. */
 export interface Helper {
   /** What the helper did itself (its failures are redone on this thread and not counted). */
-  readonly done: { loads: number; rows: number; fields: number };
+  readonly done: { loads: number; rows: number; fields: number; probes: number };
   load(s: SourceConfig, joinKeys?: string[]): Promise<Table | null>;
   format(meta: WriteMeta, data: WriteData, start: number, end: number): Promise<Buffer[]>;
   /** Resolves these fields (writing their `from` arrays, on shared memory); their conflicts. */
   resolve(jobs: ResolveJob[], recs: Int32Array[], tables: Table[]): Promise<{ count: number; first: number }[]>;
+  /** probePrimary of the primary's key columns `keyIdx` against `src`'s join index, into `heads` (shared memory). */
+  probe(primary: Table, keyIdx: number[], src: Table, heads: Int32Array): Promise<Int32Array>;
   close(): void;
 }
 
@@ -1597,6 +1683,11 @@ interface ResolveJob {
 }
 
 const runResolve = (jobs: ResolveJob[], recs: Int32Array[], tables: Table[]) => jobs.map((j) => resolveMany(j.from, j.plan, recs, tables, j.dflt));
+const runProbe = (primary: Table, keyIdx: number[], src: Table, heads: Int32Array): Int32Array => {
+  const data = src.index!;
+  probePrimary(new KeyIndex(data.fields.map((i) => src.cols[i]!), src.length, data), keyIdx.map((i) => primary.cols[i]!), heads);
+  return heads;
+};
 
 /** Columns as they arrive from another thread (Buffers come as plain Uint8Arrays). */
 export function reviveTable(t: Table): Table {
@@ -1661,7 +1752,7 @@ function startHelper(): Helper | null {
           waiting.set(id, { resolve, reject });
           worker.postMessage({ id, ...msg });
         });
-  const done = { loads: 0, rows: 0, fields: 0 };
+  const done = { loads: 0, rows: 0, fields: 0, probes: 0 };
   /** The helper's answer, counted as its work; when it fails, this thread does the work itself. */
   const ask = <T,>(msg: object, work: keyof typeof done, amount: number, answer: (r: unknown) => T, here: () => T): Promise<T> =>
     call(msg).then((r) => {
@@ -1680,6 +1771,7 @@ function startHelper(): Helper | null {
         () => formatPart(meta, data, start, end),
       ),
     resolve: (jobs, recs, tables) => ask({ kind: 'resolve', jobs, recs, tables }, 'fields', jobs.length, (r) => r as { count: number; first: number }[], () => runResolve(jobs, recs, tables)),
+    probe: (primary, keyIdx, src, heads) => ask({ kind: 'probe', primary, keyIdx, src, heads }, 'probes', 1, () => heads, () => runProbe(primary, keyIdx, src, heads)),
     close: () => {
       broken = true;
       void worker.terminate();
@@ -1693,10 +1785,14 @@ export function serveHelper(port: { on(ev: 'message', f: (m: unknown) => void): 
     const m = raw as
       | { id: number; kind: 'load'; source: SourceConfig; joinKeys?: string[] }
       | { id: number; kind: 'format'; meta: WriteMeta; data: WriteData; start: number; end: number }
-      | { id: number; kind: 'resolve'; jobs: ResolveJob[]; recs: Int32Array[]; tables: Table[] };
+      | { id: number; kind: 'resolve'; jobs: ResolveJob[]; recs: Int32Array[]; tables: Table[] }
+      | { id: number; kind: 'probe'; primary: Table; keyIdx: number[]; src: Table; heads: Int32Array };
     try {
       if (m.kind === 'load') {
         port.postMessage({ id: m.id, result: loadSourceTable(m.source, m.joinKeys) });
+      } else if (m.kind === 'probe') {
+        runProbe(reviveTable(m.primary), m.keyIdx, reviveTable(m.src), m.heads);
+        port.postMessage({ id: m.id, result: true });
       } else if (m.kind === 'resolve') {
         port.postMessage({ id: m.id, result: runResolve(m.jobs, m.recs, m.tables.map(reviveTable)) });
       } else {

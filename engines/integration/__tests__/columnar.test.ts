@@ -152,8 +152,9 @@ describe('columnar executor = row engine', () => {
     expect(sorted).toBeGreaterThan(20);
   });
 
-  it('with a helper thread (sources loaded on two threads, fields resolved and output formatted by both): the same bytes and report', async () => {
+  it('with a helper thread (sources loaded, joins probed, fields resolved and output formatted on both threads): the same bytes and report', async () => {
     let resolvedByHelper = 0;
+    let probedByHelper = 0;
     for (const seed of [3, 11, 19, 27, 35, 43]) {
       const config = parseIntegrationConfig(makeCase(seed).yaml, { baseDir: dir });
       const single = (await integrateColumnar(config, {}, { threads: 1 }))!;
@@ -173,9 +174,11 @@ describe('columnar executor = row engine', () => {
       expect(parallel.helperWork.loads).toBeGreaterThanOrEqual(1);
       expect(parallel.helperWork.rows).toBe(parallel.length - (parallel.length >>> 1));
       resolvedByHelper += parallel.helperWork.fields;
-      expect(single.helperWork).toEqual({ loads: 0, rows: 0, fields: 0 });
+      probedByHelper += parallel.helperWork.probes;
+      expect(single.helperWork).toEqual({ loads: 0, rows: 0, fields: 0, probes: 0 });
     }
     expect(resolvedByHelper).toBeGreaterThan(0);
+    expect(probedByHelper).toBeGreaterThan(0);
   }, 60_000);
 
   it('reads past its row estimate (long lines first, then 50,000 short ones)', async () => {
