@@ -11,7 +11,7 @@ const prismaAndDb = [
 
 module.exports = tseslint.config(
   {
-    ignores: ['node_modules/**', 'api/db/generated/**', 'resolvers/__generated__/**', 'client/gql/**', 'bench/.data/**', 'bench/results/**', 'coverage/**', 'dist/**', 'engines/audio/kernel/**', '.tmp/**', '.trebuchet/**'],
+    ignores: ['node_modules/**', 'api/db/generated/**', 'resolvers/__generated__/**', 'client/gql/**', 'bench/.data/**', 'bench/results/**', 'coverage/**', 'dist/**', 'engines/audio/kernel/**', 'engines/integration/kernel/**', '.tmp/**', '.trebuchet/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -1,23 +1,9 @@
 // Loads Heihachi's WebAssembly frame kernel (kernel/dsp.ts, built to dist/heihachi.wasm) and gives
 // it its tables: window, FFT twiddles, mel and chroma filterbanks and the DCT, all computed here in
 // float64 with librosa's formulas (filters.ts) and stored as float32, the kernel's precision.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { wasmKernel } from '../wasm.ts';
 import { chromaFilterbank, dctOrthoRows, melFilterbank, windowFunction } from './filters.ts';
 import type { MelScale, WindowName } from './types.ts';
-
-/** The package root: the first folder upwards with a package.json (engines/audio/ or dist/ in the bundle). */
-function packageRoot(dir: string): string {
-  for (let d = dir; ; d = dirname(d)) {
-    if (existsSync(join(d, 'package.json'))) return d;
-    if (dirname(d) === d) return join(__dirname, '..', '..');
-  }
-}
-
-const ROOT = packageRoot(__dirname);
-const WASM = join(ROOT, 'dist', 'heihachi.wasm');
-const SOURCE = join(ROOT, 'engines', 'audio', 'kernel', 'dsp.ts');
 
 export const FLAG_SPECTRAL = 1;
 export const FLAG_FLATNESS = 2;
@@ -39,22 +25,9 @@ interface Exports {
   statsBuffer(): number;
 }
 
-let compiled: WebAssembly.Module | undefined;
-
 /** The compiled kernel; builds dist/heihachi.wasm first when it is missing or older than its source. */
 export function kernelModule(): WebAssembly.Module {
-  if (compiled) return compiled;
-  const stale = !existsSync(WASM) || (existsSync(SOURCE) && statSync(SOURCE).mtimeMs > statSync(WASM).mtimeMs);
-  if (stale) {
-    try {
-      execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-audio.js')], { stdio: ['ignore', 'ignore', 'pipe'] });
-    } catch (err) {
-      const detail = (err as { stderr?: Buffer }).stderr?.toString().trim();
-      throw new Error(`audio: the WebAssembly kernel is not built and building it failed (npm run build): ${detail ?? String(err)}`);
-    }
-  }
-  compiled = new WebAssembly.Module(readFileSync(WASM));
-  return compiled;
+  return wasmKernel('audio', 'heihachi', 'heihachi.wasm', 'engines/audio/kernel/dsp.ts');
 }
 
 function instantiate(): Exports {

@@ -35,6 +35,7 @@ import { aggregateType } from './aggregate.ts';
 import { type Chars, formatValue, inferType, parseBoolSpan, parseFloatSpan, parseIntSpan, parseTimestampSpan } from './infer.ts';
 import { formatTimestampFast } from './output.ts';
 import { compareValues, type FieldType, type Value } from './table.ts';
+import { wasmKernel } from '../wasm.ts';
 
 /** Files above this size take the row engine: a Latin-1 string holds at most ~512 MiB. */
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -105,7 +106,8 @@ function valueOf(c: Col, r: number): Value {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-function readWhole(path: string): Buffer | null {
+/** The whole file, read into a buffer `alloc` gives for its size; null when missing, too large or short. */
+function readWhole(path: string, alloc: (size: number) => Buffer): Buffer | null {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -115,7 +117,7 @@ function readWhole(path: string): Buffer | null {
   try {
     const size = fstatSync(fd).size;
     if (size > MAX_FILE_BYTES) return null;
-    const buf = Buffer.from(new SharedArrayBuffer(size));
+    const buf = alloc(size);
     let got = 0;
     while (got < size) {
       const n = readSync(fd, buf, got, size - got, got);
@@ -128,12 +130,86 @@ function readWhole(path: string): Buffer | null {
   }
 }
 
+// The scan kernel (kernel/scan.ts, WebAssembly): each file is read into a shared WebAssembly memory
+// of its own, at KBASE; the kernel writes the field spans after it (the memory grows for them), and
+// every column is a view of that memory, so that it crosses threads as the other arrays do.
+const KBASE = 65536;
+const WASM_PAGE = 65536;
+
+/** Whether loadCsv scans with the kernel (tests turn it off to compare with scanTyped); `used` counts its scans. */
+export const scanKernel = { enabled: true, used: 0 };
+let scanModule: WebAssembly.Module | null | undefined;
+
+/** The compiled kernel, or null when it cannot be built (the JavaScript scan then does the work). */
+function kernelModule(): WebAssembly.Module | null {
+  if (scanModule === undefined) {
+    try {
+      scanModule = wasmKernel('combine', 'combine-scan', 'combine-scan.wasm', 'engines/integration/kernel/scan.ts');
+    } catch {
+      scanModule = null;
+    }
+  }
+  return scanModule;
+}
+
+/**
+ * The kernel's scan of buf[body, len) (buf at KBASE in `memory`): the span of every selected field
+ * (`spanSlot[f]`: its index among them, or −1), as views of the memory; null where scanTyped would
+ * return −1.
+ */
+function kernelScan(mod: WebAssembly.Module, memory: WebAssembly.Memory, len: number, body: number, D: number, nf: number, spanSlot: Int32Array, ns: number): { rows: number; starts: Int32Array[]; ends: Int32Array[] } | null {
+  // every row holds nf − 1 delimiters and a line end (the last may lack it): a bound on the rows
+  const cap = Math.floor((len - body) / nf) + 2;
+  const spansAt = (KBASE + len + 15) & ~15;
+  const slotsAt = spansAt + ns * 2 * cap * 4;
+  const need = slotsAt + nf * 4;
+  if (need > 0xffff_0000) return null; // beyond a 32-bit memory
+  const have = memory.buffer.byteLength;
+  if (need > have) memory.grow(Math.ceil((need - have) / WASM_PAGE));
+  const mb = memory.buffer as unknown as SharedArrayBuffer;
+  new Int32Array(mb, slotsAt, nf).set(spanSlot);
+  const { scan } = new WebAssembly.Instance(mod, { env: { memory } }).exports as { scan: (buf: number, len: number, pos: number, D: number, nf: number, slots: number, spans: number, cap: number) => number };
+  const rows = scan(KBASE, len, body, D, nf, slotsAt, spansAt, cap);
+  if (rows < 0) return null;
+  scanKernel.used++;
+  const view = (k: number) => new Int32Array(mb, spansAt + k * cap * 4, rows);
+  return { rows, starts: Array.from({ length: ns }, (_, t) => view(2 * t)), ends: Array.from({ length: ns }, (_, t) => view(2 * t + 1)) };
+}
+
+/** Typed values parsed from their spans (the scan kernel's output) as scanTyped parses them; null at a value not of its type. */
+function parseSpans(text: ByteChars, how: number, st: Int32Array, en: Int32Array, rows: number): { num: Float64Array; nul: Uint8Array } | null {
+  const num = f64s(rows);
+  const nul = u8(rows);
+  for (let r = 0; r < rows; r++) {
+    const a = st[r]!;
+    const b = en[r]!;
+    if (a === b) {
+      nul[r] = 1;
+      continue;
+    }
+    const v = how === PARSE_TIMESTAMP ? parseTimestampSpan(text, a, b) : how === PARSE_FLOAT ? parseFloatSpan(text, a, b) : how === PARSE_INT ? parseIntSpan(text, a, b) : parseBoolNumber(text, a, b);
+    if (v === undefined) return null;
+    num[r] = v;
+  }
+  return { num, nul };
+}
+
 /** A CSV source as a Table, or null when it is not one this executor reads (see the header). */
 function loadCsv(s: SourceConfig): Table | null {
   if (s.delimiter !== undefined && (s.delimiter.length !== 1 || s.delimiter.charCodeAt(0) >= 128)) return null;
   const D = (s.delimiter ?? ',').charCodeAt(0);
   if (D === QUOTE || D === LF || D === CR) return null;
-  const buf = readWhole(s.path);
+  const mod = scanKernel.enabled ? kernelModule() : null;
+  let memory: WebAssembly.Memory | null = null;
+  const buf = readWhole(
+    s.path,
+    mod
+      ? (size) => {
+          memory = new WebAssembly.Memory({ initial: Math.ceil((KBASE + size + 16) / WASM_PAGE), maximum: 65536, shared: true });
+          return Buffer.from(memory.buffer as unknown as SharedArrayBuffer, KBASE, size);
+        }
+      : (size) => Buffer.from(new SharedArrayBuffer(size)),
+  );
   if (buf === null || buf.length === 0) return null;
   const text = new ByteChars(buf);
   const len = buf.length;
@@ -181,6 +257,27 @@ function loadCsv(s: SourceConfig): Table | null {
       for (let i = 0; i < n; i++) if (en[t]![i]! > st[t]![i]!) samples.push(buf.toString('latin1', st[t]![i]!, en[t]![i]!));
       types[t] = inferType(samples);
     }
+  }
+
+  if (mod !== null && memory !== null) {
+    // the kernel: spans of every selected field, then the typed ones parsed from theirs
+    const spanSlot = new Int32Array(nf).fill(-1);
+    for (let t = 0; t < ns; t++) spanSlot[at.get(selected[t]!)!] = t;
+    const k = kernelScan(mod, memory, len, body, D, nf, spanSlot, ns);
+    if (k === null) return null; // blank or ragged lines, odd bytes: the row reader's rules and errors
+    const cols: Col[] = new Array(ns);
+    for (let t = 0; t < ns; t++) {
+      const type = types[t]!;
+      if (type === 'string') {
+        cols[t] = makeCol('string', buf, k.starts[t]!, k.ends[t]!, null, null);
+        continue;
+      }
+      const how = type === 'int' ? PARSE_INT : type === 'float' ? PARSE_FLOAT : type === 'timestamp' ? PARSE_TIMESTAMP : PARSE_BOOL;
+      const v = parseSpans(text, how, k.starts[t]!, k.ends[t]!, k.rows);
+      if (v === null) return null; // a value not of its type
+      cols[t] = makeCol(type, EMPTY, null, null, v.num, v.nul);
+    }
+    return { name: s.name, fields: selected.map((n) => s.rename[n] ?? n), cols, length: k.rows, delimiter: D };
   }
 
   // rows estimated from the first MiB (the arrays grow if that was short, and are cut to size)

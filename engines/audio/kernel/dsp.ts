@@ -1,5 +1,5 @@
 // Heihachi's frame kernel, in AssemblyScript compiled to WebAssembly with 128-bit SIMD
-// (scripts/build-audio.js → dist/heihachi.wasm). This file is AssemblyScript, not TypeScript: it is
+// (scripts/build-wasm.js → dist/heihachi.wasm). This file is AssemblyScript, not TypeScript: it is
 // excluded from tsc, eslint and Jest.
 //
 // Why a hand-written kernel: the hour of stereo is 675,000 STFT frames plus as many

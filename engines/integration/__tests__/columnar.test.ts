@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { integrate } from '../combine.ts';
-import { integrateColumnar } from '../columnar.ts';
+import { integrateColumnar, loadSourceTable, scanKernel } from '../columnar.ts';
 import { parseIntegrationConfig, type IntegrationConfig } from '../config.ts';
 import { writeCsv } from '../csv.ts';
 import { resultBatch } from '../output.ts';
@@ -208,6 +208,84 @@ describe('columnar executor = row engine', () => {
     const file = join(dir, 'stream-ref.csv');
     await rowEngineCsv(config, file);
     expect(Buffer.concat(chunks).toString('utf8')).toBe(readFileSync(file, 'utf8'));
+  });
+});
+
+describe('the WebAssembly scan kernel', () => {
+  /** A table's cells as text (null for nulls), for comparing two loads of one file. */
+  const dump = (t: NonNullable<ReturnType<typeof loadSourceTable>>) =>
+    t.cols.map((c) => Array.from({ length: t.length }, (_, r) => (c.start ? c.bytes.toString('latin1', c.start[r]!, c.end![r]!) : c.nul![r] ? null : c.num![r]!)));
+  const load = (file: string, types: Record<string, string>, kernel: boolean, delimiter?: string) => {
+    scanKernel.enabled = kernel;
+    try {
+      const config = parseIntegrationConfig(`sources: { a: { path: ${file}, types: ${JSON.stringify(types)}${delimiter ? `, delimiter: ${JSON.stringify(delimiter)}` : ''} } }\n`, { baseDir: dir });
+      const t = loadSourceTable(config.sources.get('a')!);
+      return t && { fields: t.fields, length: t.length, cells: dump(t) };
+    } finally {
+      scanKernel.enabled = true;
+    }
+  };
+
+  it('runs: the generated cases load through it', async () => {
+    const before = scanKernel.used;
+    const config = parseIntegrationConfig(makeCase(5).yaml, { baseDir: dir });
+    expect(await integrateColumnar(config, {}, { threads: 1 })).not.toBeNull();
+    expect(scanKernel.used - before).toBe(3);
+  });
+
+  it('reads 400 random files as the JavaScript scan does: the same cells, or both refuse', () => {
+    const r = rng(2026);
+    // mostly plain text; now and then a byte either scan refuses, a ragged row, a blank line
+    const plain = 'abcxyzABC019 .-_:@';
+    const odd = ['"', '\r', '\x01', '\x7f', '\u00e9', '\x00'];
+    let same = 0;
+    let refused = 0;
+    for (let i = 0; i < 400; i++) {
+      const d = pickOne(r, [',', ';', '\t', '|']);
+      const nf = 1 + Math.floor(r() * 4);
+      const rows: string[] = [];
+      const n = Math.floor(r() * 60);
+      for (let k = 0; k < n; k++) {
+        const width = chance(r, 0.01) ? nf + pickOne(r, [-1, 1]) : nf;
+        const cells = Array.from({ length: Math.max(width, 0) }, () => {
+          let v = '';
+          const len = Math.floor(r() * (chance(r, 0.1) ? 40 : 9));
+          for (let j = 0; j < len; j++) v += chance(r, 0.002) ? pickOne(r, odd) : plain[Math.floor(r() * plain.length)]!;
+          return v;
+        });
+        rows.push(chance(r, 0.005) ? '' : cells.join(d));
+      }
+      const header = Array.from({ length: nf }, (_, j) => `f${j}`);
+      const end = chance(r, 0.5) ? '\n' : '';
+      writeFileSync(join(dir, 'k.csv'), Buffer.from(`${[header.join(d), ...rows].join('\n')}${end}`, 'latin1'));
+      const types = Object.fromEntries(header.map((h) => [h, 'string']));
+      const js = load('k.csv', types, false, d);
+      const wasm = load('k.csv', types, true, d);
+      expect(wasm).toEqual(js);
+      if (js) same++;
+      else refused++;
+    }
+    expect(same).toBeGreaterThan(100);
+    expect(refused).toBeGreaterThan(20);
+  });
+
+  it('refuses what the JavaScript scan refuses past the first rows (no inference scan before it)', () => {
+    const types = { id: 'int', name: 'string' };
+    const rows = Array.from({ length: 3000 }, (_, i) => `${i},name${i}`);
+    const cases: [string, (xs: string[]) => string[]][] = [
+      ['a quote', (xs) => xs.map((x, i) => (i === 2500 ? `${x}"` : x))],
+      ['a CR', (xs) => xs.map((x, i) => (i === 2501 ? `${x}\r` : x))],
+      ['a ragged row', (xs) => xs.map((x, i) => (i === 2502 ? `${x},z` : x))],
+      ['a blank line', (xs) => xs.map((x, i) => (i === 2503 ? '' : x))],
+      ['a value that is no int', (xs) => xs.map((x, i) => (i === 2504 ? 'x,y' : x))],
+    ];
+    writeFileSync(join(dir, 'k.csv'), `id,name\n${rows.join('\n')}\n`);
+    expect(load('k.csv', types, true)!.length).toBe(3000);
+    for (const [, change] of cases) {
+      writeFileSync(join(dir, 'k.csv'), `id,name\n${change(rows).join('\n')}\n`);
+      expect(load('k.csv', types, true)).toBeNull();
+      expect(load('k.csv', types, false)).toBeNull();
+    }
   });
 });
 
