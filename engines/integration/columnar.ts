@@ -69,6 +69,8 @@ interface Table {
   delimiter: number;
   /** Its join index, built where it was loaded (see loadSourceTable). */
   index?: IndexData | null;
+  /** Per row, the hash of its key on `fields` (KeyIndex.hash), keys all distinct: an aggregation's groups. */
+  distinctKeys?: { fields: number[]; hashes: Int32Array };
 }
 
 const EMPTY = Buffer.alloc(0);
@@ -524,6 +526,15 @@ class KeyIndex {
     }
   }
 
+  /** Adds a row whose key (hashed to `h`) no added row has. */
+  addDistinct(r: number, h: number): void {
+    this.hashes[r] = h;
+    let slot = h & this.mask;
+    while (this.head[slot]! >= 0) slot = (slot + 1) & this.mask;
+    this.head[slot] = r;
+    if (this.chain) this.tail[r] = r;
+  }
+
   /** Adds a row of the indexed table; returns the first row of its key (itself when new). */
   add(r: number): number {
     const keys = this.keys;
@@ -560,6 +571,16 @@ function buildJoinIndex(t: Table, keyFields: string[]): IndexData | null {
   if (fields.some((i) => i < 0)) return null;
   const cols = fields.map((i) => t.cols[i]!);
   const index = new KeyIndex(cols, t.length);
+  const known = t.distinctKeys && t.distinctKeys.fields.join() === fields.join() ? t.distinctKeys.hashes : null;
+  if (known) {
+    // an aggregation's groups: hashed already, and no key twice (nothing to compare)
+    for (let r = 0; r < t.length; r++) {
+      let hasNull = false;
+      for (const c of cols) if (isNull(c, r)) hasNull = true;
+      if (!hasNull) index.addDistinct(r, known[r]!);
+    }
+    return index.data(fields);
+  }
   for (let r = 0; r < t.length; r++) {
     let hasNull = false;
     for (const c of cols) if (isNull(c, r)) hasNull = true;
@@ -630,7 +651,16 @@ function aggregateTable(t: Table, spec: NonNullable<SourceConfig['aggregate']>):
     if (count) for (let g = 0; g < ng; g++) if (count[g]! > 0) num[g] = num[g]! / count[g]!;
     cols.push(makeCol(aggregateType(o.op, src?.type), EMPTY, null, null, num, nul));
   }
-  return { name: t.name, fields: [...by.map((i) => t.fields[i]!), ...outs.map((o) => o.name)], cols, length: ng, delimiter: t.delimiter };
+  const hashes = i32(ng);
+  for (let g = 0; g < ng; g++) hashes[g] = index.hashes[firstRow[g]!]!;
+  return {
+    name: t.name,
+    fields: [...by.map((i) => t.fields[i]!), ...outs.map((o) => o.name)],
+    cols,
+    length: ng,
+    delimiter: t.delimiter,
+    distinctKeys: { fields: by.map((_, k) => k), hashes },
+  };
 }
 
 /** Column `c` at rows `rows[0..n)` (−1: null), as a new column of the same type. */
@@ -1103,7 +1133,18 @@ async function resolve(config: IntegrationConfig, parts: Table[], recs: Int32Arr
   // fields several participants have: shared with the helper thread when there is one, by
   // estimated cost (the two-participant loop is ~3× cheaper than the general one), this thread
   // taking the first and whatever keeps it the lighter
-  const many = plans.map((_, k) => k).filter((k) => plans[k]!.kind === 'resolved');
+  // A join key field under the default rule: where the primary has it (never null here), every
+  // participant joined on it holds the same value, so the primary's is taken and nothing conflicts.
+  const sameKey = plans.map((plan) => {
+    if (plan.kind !== 'resolved' || plan.rule.strategy !== 'preferPrimary' || plan.rule.order || plan.where[0]!.p !== 0) return false;
+    const cols = plan.where.map((w) => parts[w.p]!.cols[w.c]!);
+    // not floats: NaN equals NaN as a key, not as a value
+    if (!(cols.every(isText) || cols.every((c) => c.type === 'int'))) return false;
+    if (!plan.where.slice(1).every((w) => config.joins[w.p - 1]!.on.some((k) => k.left === plan.name && k.right === plan.name))) return false;
+    return !hasNull(cols[0]!);
+  });
+  sameKey.forEach((same, k) => same && from[k]!.fill(0));
+  const many = plans.map((_, k) => k).filter((k) => plans[k]!.kind === 'resolved' && !sameKey[k]);
   const cost = (k: number) => {
     const plan = plans[k] as ManyPlan;
     return plan.where.length === 2 && TWO_WAY.has(plan.rule.strategy) && !plan.rule.order ? 1 : plan.where.length;
@@ -1125,7 +1166,7 @@ async function resolve(config: IntegrationConfig, parts: Table[], recs: Int32Arr
     const plan = plans[k]!;
     if (plan.kind === 'one') {
       resolveOne(from[k]!, recs[plan.p]!, parts[plan.p]!.cols[plan.c]!, plan.p, dflt(plan));
-    } else if (!theirs.includes(k)) {
+    } else if (!theirs.includes(k) && !sameKey[k]) {
       const c = resolveMany(from[k]!, plan, recs, parts, dflt(plan));
       conflictCount[k] = c.count;
       conflictFirst[k] = c.first;
@@ -1190,7 +1231,17 @@ async function resolve(config: IntegrationConfig, parts: Table[], recs: Int32Arr
       return x - y;
     };
     let sorted = true;
-    for (let rec = 1; rec < nrec && sorted; rec++) if (compare(rec - 1, rec) > 0) sorted = false;
+    const k0 = keys[0]!;
+    const plan0 = plans[k0]!;
+    if (keys.length === 1 && plan0.kind === 'one' && isText(colOf[k0]![plan0.p]!)) {
+      // one text key from one participant (the usual case): its spans compared in a plain loop
+      const c = colOf[k0]![plan0.p]!;
+      const rows = recs[plan0.p]!;
+      const f = from[k0]!;
+      for (let rec = 1; rec < nrec && sorted; rec++) {
+        if (f[rec - 1]! >= 0 && f[rec]! >= 0 ? compareText(c, rows[rec - 1]!, c, rows[rec]!) > 0 : compare(rec - 1, rec) > 0) sorted = false;
+      }
+    } else for (let rec = 1; rec < nrec && sorted; rec++) if (compare(rec - 1, rec) > 0) sorted = false;
     if (!sorted) {
       const idx = Array.from({ length: nrec }, (_, i) => i);
       idx.sort(compare);
