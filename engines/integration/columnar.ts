@@ -69,6 +69,8 @@ interface Table {
   delimiter: number;
   /** Its join index, built where it was loaded (see loadSourceTable). */
   index?: IndexData | null;
+  /** The scan kernel that read it, on the thread that loaded it (dropped before the table crosses threads). */
+  scanned?: { memory: WebAssembly.Memory; kernel: ScanKernel };
   /** Per row, the hash of its key on `fields` (KeyIndex.hash), keys all distinct: an aggregation's groups. */
   distinctKeys?: { fields: number[]; hashes: Int32Array };
 }
@@ -138,8 +140,8 @@ function readWhole(path: string, alloc: (size: number) => Buffer): Buffer | null
 const KBASE = 65536;
 const WASM_PAGE = 65536;
 
-/** Whether loadCsv scans with the kernel (tests turn it off to compare with scanTyped); `used` counts its scans. */
-export const scanKernel = { enabled: true, used: 0 };
+/** Whether loadCsv scans with the kernel (tests turn it off to compare with scanTyped); `used` counts its scans, `groupings` the aggregations it grouped. */
+export const scanKernel = { enabled: true, used: 0, groupings: 0 };
 let scanModule: WebAssembly.Module | null | undefined;
 
 /** The compiled kernel, or null when it cannot be built (the JavaScript scan then does the work). */
@@ -159,7 +161,16 @@ function kernelModule(): WebAssembly.Module | null {
  * (`spanSlot[f]`: its index among them, or −1), as views of the memory; null where scanTyped would
  * return −1.
  */
-function kernelScan(mod: WebAssembly.Module, memory: WebAssembly.Memory, len: number, body: number, D: number, nf: number, spanSlot: Int32Array, ns: number): { rows: number; starts: Int32Array[]; ends: Int32Array[] } | null {
+function kernelScan(
+  mod: WebAssembly.Module,
+  memory: WebAssembly.Memory,
+  len: number,
+  body: number,
+  D: number,
+  nf: number,
+  spanSlot: Int32Array,
+  ns: number,
+): { rows: number; starts: Int32Array[]; ends: Int32Array[]; timestamps: (t: number, text: ByteChars) => { num: Float64Array; nul: Uint8Array } | null; kernel: ScanKernel } | null {
   // every row holds nf − 1 delimiters and a line end (the last may lack it): a bound on the rows
   const cap = Math.floor((len - body) / nf) + 2;
   const spansAt = (KBASE + len + 15) & ~15;
@@ -170,12 +181,61 @@ function kernelScan(mod: WebAssembly.Module, memory: WebAssembly.Memory, len: nu
   if (need > have) memory.grow(Math.ceil((need - have) / WASM_PAGE));
   const mb = memory.buffer as unknown as SharedArrayBuffer;
   new Int32Array(mb, slotsAt, nf).set(spanSlot);
-  const { scan } = new WebAssembly.Instance(mod, { env: { memory } }).exports as { scan: (buf: number, len: number, pos: number, D: number, nf: number, slots: number, spans: number, cap: number) => number };
-  const rows = scan(KBASE, len, body, D, nf, slotsAt, spansAt, cap);
+  const kernel = new WebAssembly.Instance(mod, { env: { memory } }).exports as unknown as ScanKernel;
+  const rows = kernel.scan(KBASE, len, body, D, nf, slotsAt, spansAt, cap);
   if (rows < 0) return null;
   scanKernel.used++;
   const view = (k: number) => new Int32Array(mb, spansAt + k * cap * 4, rows);
-  return { rows, starts: Array.from({ length: ns }, (_, t) => view(2 * t)), ends: Array.from({ length: ns }, (_, t) => view(2 * t + 1)) };
+  const starts = Array.from({ length: ns }, (_, t) => view(2 * t));
+  const ends = Array.from({ length: ns }, (_, t) => view(2 * t + 1));
+  /** Timestamps of slot t by the kernel (its two commonest forms; the rest by parseTimestampSpan); null at a value that is none. */
+  const timestamps = (t: number, text: ByteChars): { num: Float64Array; nul: Uint8Array } | null => {
+    // the values and null flags at the end of the memory, grown for them
+    const at = kernelAlloc(memory, rows * 9);
+    const m = memory.buffer as unknown as SharedArrayBuffer;
+    const num = new Float64Array(m, at, rows);
+    const nul = new Uint8Array(m, at + rows * 8, rows);
+    const st = starts[t]!;
+    const en = ends[t]!;
+    if (kernel.timestamps(KBASE, st.byteOffset, en.byteOffset, rows, at, at + rows * 8) > 0) {
+      for (let r = 0; r < rows; r++) {
+        const v = num[r]!;
+        if (v !== v) {
+          const p = parseTimestampSpan(text, st[r]!, en[r]!);
+          if (p === undefined) return null;
+          num[r] = p;
+        }
+      }
+    }
+    return { num, nul };
+  };
+  return { rows, starts, ends, timestamps, kernel };
+}
+
+interface ScanKernel {
+  scan(buf: number, len: number, pos: number, D: number, nf: number, slots: number, spans: number, cap: number): number;
+  timestamps(buf: number, starts: number, ends: number, rows: number, out: number, nul: number): number;
+  groupText(buf: number, starts: number, ends: number, rows: number, head: number, mask: number, group: number, first: number, ghash: number): number;
+}
+
+/** `bytes` more at the end of a kernel's memory (grown for them), 8-byte aligned: their offset. */
+function kernelAlloc(memory: WebAssembly.Memory, bytes: number): number {
+  const at = memory.buffer.byteLength;
+  memory.grow(Math.ceil((bytes + 8) / WASM_PAGE));
+  return at;
+}
+
+/** groupText of the kernel: a text column's rows grouped by value (see aggregateTable). */
+function kernelGroups(k: { memory: WebAssembly.Memory; kernel: ScanKernel }, c: Col, rows: number): { ng: number; group: Int32Array; first: Int32Array; hashes: Int32Array } {
+  let cap = 16;
+  while (cap < rows * 1.3) cap *= 2;
+  const at = kernelAlloc(k.memory, (cap + 3 * rows) * 4);
+  const m = k.memory.buffer as unknown as SharedArrayBuffer;
+  new Int32Array(m, at, cap).fill(-1);
+  const g = at + cap * 4;
+  scanKernel.groupings++;
+  const ng = k.kernel.groupText(c.bytes.byteOffset, c.start!.byteOffset, c.end!.byteOffset, rows, at, cap - 1, g, g + rows * 4, g + rows * 8);
+  return { ng, group: new Int32Array(m, g, rows), first: new Int32Array(m, g + rows * 4, ng), hashes: new Int32Array(m, g + rows * 8, ng) };
 }
 
 /** Typed values parsed from their spans (the scan kernel's output) as scanTyped parses them; null at a value not of its type. */
@@ -275,11 +335,11 @@ function loadCsv(s: SourceConfig): Table | null {
         continue;
       }
       const how = type === 'int' ? PARSE_INT : type === 'float' ? PARSE_FLOAT : type === 'timestamp' ? PARSE_TIMESTAMP : PARSE_BOOL;
-      const v = parseSpans(text, how, k.starts[t]!, k.ends[t]!, k.rows);
+      const v = how === PARSE_TIMESTAMP ? k.timestamps(t, text) : parseSpans(text, how, k.starts[t]!, k.ends[t]!, k.rows);
       if (v === null) return null; // a value not of its type
       cols[t] = makeCol(type, EMPTY, null, null, v.num, v.nul);
     }
-    return { name: s.name, fields: selected.map((n) => s.rename[n] ?? n), cols, length: k.rows, delimiter: D };
+    return { name: s.name, fields: selected.map((n) => s.rename[n] ?? n), cols, length: k.rows, delimiter: D, scanned: { memory, kernel: k.kernel } };
   }
 
   // rows estimated from the first MiB (the arrays grow if that was short, and are cut to size)
@@ -602,19 +662,35 @@ function aggregateTable(t: Table, spec: NonNullable<SourceConfig['aggregate']>):
   if (outs.some((o) => (o.op === 'min' || o.op === 'max') && t.cols[o.index]!.type === 'bool')) return null;
   if (outs.some((o) => (o.op === 'sum' || o.op === 'mean') && o.index >= 0 && isText(t.cols[o.index]!))) return null;
   const keyCols = by.map((i) => t.cols[i]!);
-  const index = new KeyIndex(keyCols, t.length, undefined, false);
-  const group = new Int32Array(t.length);
-  const firstRow: number[] = [];
-  const groupOf = new Int32Array(t.length); // first row → group id
-  for (let r = 0; r < t.length; r++) {
-    const head = index.add(r);
-    if (head === r) {
-      groupOf[r] = firstRow.length;
-      firstRow.push(r);
+  let group: Int32Array;
+  let firstRow: ArrayLike<number>;
+  let ng: number;
+  let hashes: Int32Array;
+  if (t.scanned && keyCols.length === 1 && isText(keyCols[0]!)) {
+    // one text key, read by the scan kernel: grouped there
+    const k = kernelGroups(t.scanned, keyCols[0]!, t.length);
+    ({ group, ng } = k);
+    firstRow = k.first;
+    hashes = i32(ng);
+    hashes.set(k.hashes);
+  } else {
+    const index = new KeyIndex(keyCols, t.length, undefined, false);
+    group = new Int32Array(t.length);
+    const first: number[] = [];
+    const groupOf = new Int32Array(t.length); // first row → group id
+    for (let r = 0; r < t.length; r++) {
+      const head = index.add(r);
+      if (head === r) {
+        groupOf[r] = first.length;
+        first.push(r);
+      }
+      group[r] = groupOf[head]!;
     }
-    group[r] = groupOf[head]!;
+    firstRow = first;
+    ng = first.length;
+    hashes = i32(ng);
+    for (let g = 0; g < ng; g++) hashes[g] = index.hashes[first[g]!]!;
   }
-  const ng = firstRow.length;
   const cols: Col[] = by.map((i) => pickRows(t.cols[i]!, firstRow, ng));
   // Arrays only as each op needs them, accumulating straight into its output: fresh memory costs
   // a page fault per 4 KiB, on some machines a large share of the run.
@@ -651,8 +727,6 @@ function aggregateTable(t: Table, spec: NonNullable<SourceConfig['aggregate']>):
     if (count) for (let g = 0; g < ng; g++) if (count[g]! > 0) num[g] = num[g]! / count[g]!;
     cols.push(makeCol(aggregateType(o.op, src?.type), EMPTY, null, null, num, nul));
   }
-  const hashes = i32(ng);
-  for (let g = 0; g < ng; g++) hashes[g] = index.hashes[firstRow[g]!]!;
   return {
     name: t.name,
     fields: [...by.map((i) => t.fields[i]!), ...outs.map((o) => o.name)],
@@ -771,6 +845,7 @@ export function loadSourceTable(s: SourceConfig, joinKeys?: string[]): Table | n
   let t = loadCsv(s);
   if (t !== null && s.aggregate) t = aggregateTable(t, s.aggregate);
   if (t !== null && joinKeys) t.index = buildJoinIndex(t, joinKeys);
+  if (t !== null) delete t.scanned;
   return t;
 }
 

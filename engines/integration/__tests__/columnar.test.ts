@@ -226,11 +226,14 @@ describe('the WebAssembly scan kernel', () => {
     }
   };
 
-  it('runs: the generated cases load through it', async () => {
-    const before = scanKernel.used;
-    const config = parseIntegrationConfig(makeCase(5).yaml, { baseDir: dir });
-    expect(await integrateColumnar(config, {}, { threads: 1 })).not.toBeNull();
-    expect(scanKernel.used - before).toBe(3);
+  it('runs: the generated cases load through it, and it groups their text keys for aggregation', async () => {
+    const before = { ...scanKernel };
+    for (let seed = 1; seed <= 20; seed++) {
+      const config = parseIntegrationConfig(makeCase(seed).yaml, { baseDir: dir });
+      expect(await integrateColumnar(config, {}, { threads: 1 })).not.toBeNull();
+    }
+    expect(scanKernel.used - before.used).toBe(60);
+    expect(scanKernel.groupings - before.groupings).toBeGreaterThan(3);
   });
 
   it('reads 400 random files as the JavaScript scan does: the same cells, or both refuse', () => {

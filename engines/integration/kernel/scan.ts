@@ -94,3 +94,107 @@ export function scan(buf: usize, len: i32, pos: i32, D: i32, nf: i32, slots: usi
   }
   return r;
 }
+
+@inline function digit2(p: usize): i32 {
+  const a = <i32>load<u8>(p) - 48;
+  const b = <i32>load<u8>(p + 1) - 48;
+  return <u32>a <= 9 && <u32>b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * Timestamps from spans (i32[rows] starts and ends, relative to buf), for the two commonest forms
+ * only: YYYY-MM-DD and YYYY-MM-DD[T|t| ]HH:MM:SS, no zone (UTC), as parseTimestampSpan (infer.ts)
+ * reads them: epoch milliseconds into f64[rows] at out; nul[r] = 1 for an empty span. A span of
+ * another form, or an impossible date or time, is left as NaN for the caller to parse. Returns how
+ * many were left.
+ */
+export function timestamps(buf: usize, starts: usize, ends: usize, rows: i32, out: usize, nul: usize): i32 {
+  let left: i32 = 0;
+  for (let r: i32 = 0; r < rows; r++) {
+    const a = load<i32>(starts + (<usize>r << 2));
+    const n = load<i32>(ends + (<usize>r << 2)) - a;
+    const o = out + (<usize>r << 3);
+    if (n == 0) {
+      store<u8>(nul + <usize>r, 1);
+      continue;
+    }
+    const p = buf + <usize>a;
+    let ok = (n == 10 || n == 19) && load<u8>(p + 4) == 45 && load<u8>(p + 7) == 45;
+    const y1 = digit2(p);
+    const y2 = digit2(p + 2);
+    const mo = digit2(p + 5);
+    const d = digit2(p + 8);
+    ok = ok && y1 >= 0 && y2 >= 0 && mo >= 1 && mo <= 12 && d >= 1;
+    const y = y1 * 100 + y2;
+    const dim = mo == 2 ? ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28) : mo == 4 || mo == 6 || mo == 9 || mo == 11 ? 30 : 31;
+    ok = ok && d <= dim;
+    let secs: i32 = 0;
+    if (ok && n == 19) {
+      const sep = load<u8>(p + 10);
+      const h = digit2(p + 11);
+      const mi = digit2(p + 14);
+      const s = digit2(p + 17);
+      ok = (sep == 84 || sep == 116 || sep == 32) && load<u8>(p + 13) == 58 && load<u8>(p + 16) == 58 && h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && s >= 0 && s <= 59;
+      secs = (h * 60 + mi) * 60 + s;
+    }
+    if (!ok) {
+      store<f64>(o, NaN);
+      left++;
+      continue;
+    }
+    // days_from_civil (H. Hinnant), as infer.ts
+    const yy = mo <= 2 ? y - 1 : y;
+    const era = (yy >= 0 ? yy : yy - 399) / 400;
+    const yoe = yy - era * 400;
+    const doy = (153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5 + d - 1;
+    const doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    const days = era * 146097 + doe - 719468;
+    store<f64>(o, <f64>days * 86400000.0 + <f64>secs * 1000.0);
+  }
+  return left;
+}
+
+// Key hashing as columnar.ts's hashCell does it for one text field (FNV-1a over the bytes from
+// SEED; a null, an empty span, is its own key), so that the JavaScript side can use these hashes.
+const SEED: i32 = 0x811c9dc5;
+const NULL_HASH: i32 = 0x2545f491;
+const PRIME: i32 = 0x01000193;
+
+/**
+ * Groups rows by the bytes of one text field (i32[rows] span starts and ends, relative to buf),
+ * in order of first appearance: group[r] is row r's group, first[g] the first row of group g and
+ * ghash[g] its key's hash. head: i32[mask + 1] slots, all −1 on entry (mask + 1 a power of two
+ * above the rows). Returns the number of groups.
+ */
+export function groupText(buf: usize, starts: usize, ends: usize, rows: i32, head: usize, mask: i32, group: usize, first: usize, ghash: usize): i32 {
+  let ng: i32 = 0;
+  for (let r: i32 = 0; r < rows; r++) {
+    const a = load<i32>(starts + (<usize>r << 2));
+    const n = load<i32>(ends + (<usize>r << 2)) - a;
+    let h = SEED;
+    if (n == 0) h = (h ^ NULL_HASH) * PRIME;
+    else for (let i: i32 = 0; i < n; i++) h = (h ^ <i32>load<u8>(buf + <usize>(a + i))) * PRIME;
+    let slot = h & mask;
+    for (;;) {
+      const g = load<i32>(head + (<usize>slot << 2));
+      if (g < 0) {
+        store<i32>(head + (<usize>slot << 2), ng);
+        store<i32>(first + (<usize>ng << 2), r);
+        store<i32>(ghash + (<usize>ng << 2), h);
+        store<i32>(group + (<usize>r << 2), ng);
+        ng++;
+        break;
+      }
+      if (load<i32>(ghash + (<usize>g << 2)) == h) {
+        const f = load<i32>(first + (<usize>g << 2));
+        const b = load<i32>(starts + (<usize>f << 2));
+        if (load<i32>(ends + (<usize>f << 2)) - b == n && (n == 0 || memory.compare(buf + <usize>a, buf + <usize>b, <usize>n) == 0)) {
+          store<i32>(group + (<usize>r << 2), g);
+          break;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  return ng;
+}
