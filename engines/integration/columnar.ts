@@ -1012,17 +1012,23 @@ async function joinAndResolve(config: IntegrationConfig, hooks: IntegrateHooks, 
     const kept = join.type === 'left';
     let matched = 0;
     let total = 0;
-    for (let rec = 0; rec < nrec; rec++) {
-      const h = heads[rec]!;
-      if (h < 0) {
-        if (kept) total++;
-        continue;
+    if (!index.duplicates) {
+      // one row a key: no chains to follow
+      for (let rec = 0; rec < nrec; rec++) if (heads[rec]! >= 0) matched++;
+      total = kept ? nrec : matched;
+    } else {
+      for (let rec = 0; rec < nrec; rec++) {
+        const h = heads[rec]!;
+        if (h < 0) {
+          if (kept) total++;
+          continue;
+        }
+        matched++;
+        for (let row = h; row >= 0; row = index.next[row]!) total++;
       }
-      matched++;
-      for (let row = h; row >= 0; row = index.next[row]!) total++;
     }
     const unmatched = nrec - matched;
-    recs = expand(recs, heads, index.next, j, kept, total);
+    recs = kept && !index.duplicates ? recs.map((a, p) => (p === j ? heads : a)) : expand(recs, heads, index.next, j, kept, total);
     nrec = total;
     report.joins.push({ source: src.name, type: join.type, match: 'exact', matchedRecords: matched, unmatchedRecords: unmatched, addedFromSource: 0 });
   }
@@ -1205,9 +1211,6 @@ async function resolve(config: IntegrationConfig, parts: Table[], recs: Int32Arr
   const conflictCount = plans.map(() => 0);
   const conflictFirst = plans.map(() => -1);
   const dflt = (plan: Plan) => (config.defaults[plan.name] !== undefined ? FROM_DEFAULT : FROM_NONE);
-  // fields several participants have: shared with the helper thread when there is one, by
-  // estimated cost (the two-participant loop is ~3× cheaper than the general one), this thread
-  // taking the first and whatever keeps it the lighter
   // A join key field under the default rule: where the primary has it (never null here), every
   // participant joined on it holds the same value, so the primary's is taken and nothing conflicts.
   const sameKey = plans.map((plan) => {
@@ -1219,41 +1222,24 @@ async function resolve(config: IntegrationConfig, parts: Table[], recs: Int32Arr
     return !hasNull(cols[0]!);
   });
   sameKey.forEach((same, k) => same && from[k]!.fill(0));
-  const many = plans.map((_, k) => k).filter((k) => plans[k]!.kind === 'resolved' && !sameKey[k]);
-  const cost = (k: number) => {
-    const plan = plans[k] as ManyPlan;
-    return plan.where.length === 2 && TWO_WAY.has(plan.rule.strategy) && !plan.rule.order ? 1 : plan.where.length;
-  };
-  const theirs: number[] = [];
-  if (helper && nrec >= splitMin) {
-    let mine = 0;
-    let helpers = 0;
-    for (const k of [...many].sort((a, b) => cost(b) - cost(a))) {
-      if (mine <= helpers) mine += cost(k);
-      else {
-        helpers += cost(k);
-        theirs.push(k);
-      }
-    }
-  }
-  const shared = theirs.length ? helper!.resolve(theirs.map((k) => ({ plan: plans[k] as ManyPlan, from: from[k]!, dflt: dflt(plans[k]!) })), recs, parts) : null;
-  for (let k = 0; k < plans.length; k++) {
-    const plan = plans[k]!;
-    if (plan.kind === 'one') {
-      resolveOne(from[k]!, recs[plan.p]!, parts[plan.p]!.cols[plan.c]!, plan.p, dflt(plan));
-    } else if (!theirs.includes(k) && !sameKey[k]) {
-      const c = resolveMany(from[k]!, plan, recs, parts, dflt(plan));
-      conflictCount[k] = c.count;
-      conflictFirst[k] = c.first;
-    }
-  }
-  if (shared) {
-    const got = await shared;
-    theirs.forEach((k, i) => {
-      conflictCount[k] = got[i]!.count;
-      conflictFirst[k] = got[i]!.first;
-    });
-  }
+  // every other field, per record: with a helper thread, it takes the second half of the records
+  const jobs: ResolveJob[] = [];
+  plans.forEach((plan, k) => {
+    if (!sameKey[k]) jobs.push({ plan, from: from[k]!, dflt: dflt(plan) });
+  });
+  const mid = helper && nrec >= splitMin ? nrec >>> 1 : nrec;
+  const shared = mid < nrec ? helper!.resolve(jobs, recs, parts, mid, nrec) : null;
+  const mine = runResolve(jobs, recs, parts, 0, mid);
+  const theirs = shared ? await shared : null;
+  let j = 0;
+  plans.forEach((plan, k) => {
+    if (sameKey[k]) return;
+    const a = mine[j]!;
+    const b = theirs?.[j];
+    j++;
+    conflictCount[k] = a.count + (b?.count ?? 0);
+    conflictFirst[k] = a.first >= 0 ? a.first : (b?.first ?? -1);
+  });
   // conflicts in the order the row engine meets them: by first record, then by field
   plans
     .map((p, k) => ({ p, k, first: conflictFirst[k]! }))
@@ -1308,10 +1294,11 @@ async function resolve(config: IntegrationConfig, parts: Table[], recs: Int32Arr
     let sorted = true;
     const k0 = keys[0]!;
     const plan0 = plans[k0]!;
-    if (keys.length === 1 && plan0.kind === 'one' && isText(colOf[k0]![plan0.p]!)) {
+    const p0 = plan0.kind === 'one' ? plan0.p : sameKey[k0] ? 0 : -1;
+    if (keys.length === 1 && p0 >= 0 && isText(colOf[k0]![p0]!)) {
       // one text key from one participant (the usual case): its spans compared in a plain loop
-      const c = colOf[k0]![plan0.p]!;
-      const rows = recs[plan0.p]!;
+      const c = colOf[k0]![p0]!;
+      const rows = recs[p0]!;
       const f = from[k0]!;
       for (let rec = 1; rec < nrec && sorted; rec++) {
         if (f[rec - 1]! >= 0 && f[rec]! >= 0 ? compareText(c, rows[rec - 1]!, c, rows[rec]!) > 0 : compare(rec - 1, rec) > 0) sorted = false;
@@ -1370,8 +1357,8 @@ async function resolve(config: IntegrationConfig, parts: Table[], recs: Int32Arr
 }
 
 /** A field only participant p has: p where its value is present, else the default or nothing. */
-function resolveOne(f: Int8Array, rows: Int32Array, c: Col, p: number, dflt: number): void {
-  for (let rec = 0; rec < f.length; rec++) {
+function resolveOne(f: Int8Array, rows: Int32Array, c: Col, p: number, dflt: number, start: number, end: number): void {
+  for (let rec = start; rec < end; rec++) {
     const r = rows[rec]!;
     f[rec] = r >= 0 && !isNull(c, r) ? p : dflt;
   }
@@ -1383,7 +1370,7 @@ const TWO_WAY: ReadonlySet<Strategy> = new Set(['preferPrimary', 'preferSecondar
  * resolveMany for a field two participants have (the usual case), in one loop over plain locals:
  * the same choices as pick(), several times faster than the general loop.
  */
-function resolveTwo(f: Int8Array, plan: ManyPlan, recs: Int32Array[], parts: Table[], dflt: number): { count: number; first: number } {
+function resolveTwo(f: Int8Array, plan: ManyPlan, recs: Int32Array[], parts: Table[], dflt: number, start: number, end: number): { count: number; first: number } {
   const [w0, w1] = plan.where as [{ p: number; c: number }, { p: number; c: number }];
   const p0 = w0.p;
   const p1 = w1.p;
@@ -1399,7 +1386,7 @@ function resolveTwo(f: Int8Array, plan: ManyPlan, recs: Int32Array[], parts: Tab
   const text = isText(c0);
   let count = 0;
   let first = -1;
-  for (let rec = 0; rec < f.length; rec++) {
+  for (let rec = start; rec < end; rec++) {
     const r0 = rows0[rec]!;
     const r1 = rows1[rec]!;
     const a = r0 >= 0 && !isNull(c0, r0);
@@ -1431,9 +1418,9 @@ function resolveTwo(f: Int8Array, plan: ManyPlan, recs: Int32Array[], parts: Tab
 }
 
 /** A field several participants have: the rule's pick per record, and the conflicts met. */
-function resolveMany(f: Int8Array, plan: ManyPlan, recs: Int32Array[], parts: Table[], dflt: number): { count: number; first: number } {
+function resolveMany(f: Int8Array, plan: ManyPlan, recs: Int32Array[], parts: Table[], dflt: number, start: number, end: number): { count: number; first: number } {
   const where = plan.where;
-  if (where.length === 2 && TWO_WAY.has(plan.rule.strategy) && !plan.rule.order) return resolveTwo(f, plan, recs, parts, dflt);
+  if (where.length === 2 && TWO_WAY.has(plan.rule.strategy) && !plan.rule.order) return resolveTwo(f, plan, recs, parts, dflt, start, end);
   const nw = where.length;
   const cols = where.map((w) => parts[w.p]!.cols[w.c]!);
   const rows = where.map((w) => recs[w.p]!);
@@ -1448,7 +1435,7 @@ function resolveMany(f: Int8Array, plan: ManyPlan, recs: Int32Array[], parts: Ta
   const candRows: number[] = []; // and their rows
   let count = 0;
   let first = -1;
-  for (let rec = 0; rec < f.length; rec++) {
+  for (let rec = start; rec < end; rec++) {
     let n = 0;
     let w0 = -1;
     let r0 = -1;
@@ -1892,20 +1879,27 @@ export interface Helper {
   readonly done: { loads: number; rows: number; fields: number; probes: number };
   load(s: SourceConfig, joinKeys?: string[]): Promise<Table | null>;
   format(meta: WriteMeta, data: WriteData, start: number, end: number): Promise<Buffer[]>;
-  /** Resolves these fields (writing their `from` arrays, on shared memory); their conflicts. */
-  resolve(jobs: ResolveJob[], recs: Int32Array[], tables: Table[]): Promise<{ count: number; first: number }[]>;
+  /** Resolves these fields for records [start, end) (writing their `from` arrays, on shared memory); their conflicts there. */
+  resolve(jobs: ResolveJob[], recs: Int32Array[], tables: Table[], start: number, end: number): Promise<{ count: number; first: number }[]>;
   /** probePrimary of the primary's key columns `keyIdx` against `src`'s join index, into `heads` (shared memory). */
   probe(primary: Table, keyIdx: number[], src: Table, heads: Int32Array): Promise<Int32Array>;
   close(): void;
 }
 
 interface ResolveJob {
-  plan: ManyPlan;
+  plan: Plan;
   from: Int8Array;
   dflt: number;
 }
 
-const runResolve = (jobs: ResolveJob[], recs: Int32Array[], tables: Table[]) => jobs.map((j) => resolveMany(j.from, j.plan, recs, tables, j.dflt));
+/** Each job's field resolved for records [start, end); the conflicts met there. */
+const runResolve = (jobs: ResolveJob[], recs: Int32Array[], tables: Table[], start: number, end: number) =>
+  jobs.map((j) => {
+    const plan = j.plan;
+    if (plan.kind === 'resolved') return resolveMany(j.from, plan, recs, tables, j.dflt, start, end);
+    resolveOne(j.from, recs[plan.p]!, tables[plan.p]!.cols[plan.c]!, plan.p, j.dflt, start, end);
+    return { count: 0, first: -1 };
+  });
 const runProbe = (primary: Table, keyIdx: number[], src: Table, heads: Int32Array): Int32Array => {
   const data = src.index!;
   probePrimary(new KeyIndex(data.fields.map((i) => src.cols[i]!), src.length, data), keyIdx.map((i) => primary.cols[i]!), heads);
@@ -1993,7 +1987,8 @@ function startHelper(): Helper | null {
         (chunks) => (chunks as Uint8Array[]).map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength)),
         () => formatPart(meta, data, start, end),
       ),
-    resolve: (jobs, recs, tables) => ask({ kind: 'resolve', jobs, recs, tables }, 'fields', jobs.length, (r) => r as { count: number; first: number }[], () => runResolve(jobs, recs, tables)),
+    resolve: (jobs, recs, tables, start, end) =>
+      ask({ kind: 'resolve', jobs, recs, tables, start, end }, 'fields', jobs.length, (r) => r as { count: number; first: number }[], () => runResolve(jobs, recs, tables, start, end)),
     probe: (primary, keyIdx, src, heads) => ask({ kind: 'probe', primary, keyIdx, src, heads }, 'probes', 1, () => heads, () => runProbe(primary, keyIdx, src, heads)),
     close: () => {
       broken = true;
@@ -2008,7 +2003,7 @@ export function serveHelper(port: { on(ev: 'message', f: (m: unknown) => void): 
     const m = raw as
       | { id: number; kind: 'load'; source: SourceConfig; joinKeys?: string[] }
       | { id: number; kind: 'format'; meta: WriteMeta; data: WriteData; start: number; end: number }
-      | { id: number; kind: 'resolve'; jobs: ResolveJob[]; recs: Int32Array[]; tables: Table[] }
+      | { id: number; kind: 'resolve'; jobs: ResolveJob[]; recs: Int32Array[]; tables: Table[]; start: number; end: number }
       | { id: number; kind: 'probe'; primary: Table; keyIdx: number[]; src: Table; heads: Int32Array };
     try {
       if (m.kind === 'load') {
@@ -2017,7 +2012,7 @@ export function serveHelper(port: { on(ev: 'message', f: (m: unknown) => void): 
         runProbe(reviveTable(m.primary), m.keyIdx, reviveTable(m.src), m.heads);
         port.postMessage({ id: m.id, result: true });
       } else if (m.kind === 'resolve') {
-        port.postMessage({ id: m.id, result: runResolve(m.jobs, m.recs, m.tables.map(reviveTable)) });
+        port.postMessage({ id: m.id, result: runResolve(m.jobs, m.recs, m.tables.map(reviveTable), m.start, m.end) });
       } else {
         const data = { ...m.data, tables: m.data.tables.map(reviveTable) };
         const chunks = formatPart(m.meta, data, m.start, m.end);
