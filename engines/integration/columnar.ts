@@ -874,6 +874,27 @@ export async function integrateColumnar(config: IntegrationConfig, hooks: Integr
     const keysOf = (name: string) => config.joins.find((j) => j.source === name)?.on.map((k) => k.right);
     const pending: Promise<void>[] = [];
     let helperBusy = false;
+    // a join is probed as soon as the primary and its source are both loaded: on this thread when
+    // this thread loaded the source, else on the helper thread (which has just finished it)
+    const early: EarlyProbes = new Map();
+    const joinOf = new Map(config.joins.map((jn, i) => [jn.source, i + 1]));
+    const probeLoaded = (name: string, onHelper: boolean) => {
+      const p0 = loaded.get(config.primary);
+      const t = loaded.get(name);
+      const j = joinOf.get(name);
+      if (!p0 || !t || j === undefined || early.has(j) || p0.length < (options.parallelMinBytes === 0 ? 1 : SPLIT_MIN_RECORDS)) return;
+      const x = probePlan(config, p0, t, j, null);
+      if (!x) return;
+      if (onHelper && helper) early.set(j, helper.probe(p0, x.lIdx, t, x.heads));
+      else {
+        probePrimary(x.index, x.keyCols, x.heads);
+        early.set(j, x.heads);
+      }
+    };
+    const loadedHere = (name: string) => {
+      if (name === config.primary) for (const other of loaded.keys()) probeLoaded(other, false);
+      else probeLoaded(name, false);
+    };
     const feedHelper = () => {
       if (!helper || helperBusy || queue.length === 0) return;
       const name = queue.shift()!;
@@ -883,6 +904,8 @@ export async function integrateColumnar(config: IntegrationConfig, hooks: Integr
         helper.load(config.sources.get(name)!, keysOf(name)).then((t) => {
           loaded.set(name, t);
           helperBusy = false;
+          if (name === config.primary) loadedHere(name);
+          else probeLoaded(name, true);
           feedHelper();
         }),
       );
@@ -897,6 +920,7 @@ export async function integrateColumnar(config: IntegrationConfig, hooks: Integr
       const t = loadSourceTable(config.sources.get(name)!, keysOf(name));
       loaded.set(name, t);
       if (t === null) break;
+      loadedHere(name);
       // let the helper's answers in (it takes the next source as soon as it is free)
       if (helper) await new Promise((r) => setImmediate(r));
     }
@@ -907,7 +931,7 @@ export async function integrateColumnar(config: IntegrationConfig, hooks: Integr
       if (!t) return null;
       parts.push(t);
     }
-    const result = await joinAndResolve(config, hooks, parts, helper, options.parallelMinBytes === 0 ? 1 : SPLIT_MIN_RECORDS);
+    const result = await joinAndResolve(config, hooks, parts, helper, options.parallelMinBytes === 0 ? 1 : SPLIT_MIN_RECORDS, early);
     done = result !== null;
     return result;
   } finally {
@@ -926,7 +950,10 @@ function fileSize(path: string): number {
 /** Records from which resolving and formatting are shared with the helper thread. */
 const SPLIT_MIN_RECORDS = 10_000;
 
-async function joinAndResolve(config: IntegrationConfig, hooks: IntegrateHooks, parts: Table[], helper: Helper | null, splitMin: number): Promise<ColumnarResult | null> {
+/** Per join (1…): the heads of each primary row (probePrimary's output), done or under way. */
+type EarlyProbes = Map<number, Int32Array | Promise<Int32Array>>;
+
+async function joinAndResolve(config: IntegrationConfig, hooks: IntegrateHooks, parts: Table[], helper: Helper | null, splitMin: number, early: EarlyProbes): Promise<ColumnarResult | null> {
   const np = parts.length;
   const report: IntegrationReport = { engine: 'columnar', sources: {}, joins: [], conflicts: {}, fuzzyBands: {}, outputRows: 0 };
   for (const p of parts) report.sources[p.name] = { rows: p.length, matched: 0, unmatched: 0 };
@@ -940,31 +967,17 @@ async function joinAndResolve(config: IntegrationConfig, hooks: IntegrateHooks, 
     return a;
   });
 
-  // Joins keyed on the primary's fields only are probed per primary row up front, independent of
-  // each other: with a helper thread, every other one on the helper, at the same time.
-  const early = new Map<number, Int32Array | Promise<Int32Array>>();
-  const plan: { j: number; index: KeyIndex; keyCols: Col[]; heads: Int32Array }[] = [];
+  // Joins keyed on the primary's fields only are probed per primary row up front (some already
+  // while loading), independent of each other: with a helper thread, every other one on the helper.
+  const plan: ProbePlan[] = [];
   for (let j = 1; j < np; j++) {
-    const join = config.joins[j - 1]!;
-    const src = parts[j]!;
-    const lIdx = join.on.map((k) => parts[0]!.fields.indexOf(k.left));
-    const rIdx = join.on.map((k) => src.fields.indexOf(k.right));
-    if (lIdx.some((i) => i < 0) || rIdx.some((i) => i < 0)) continue;
-    const keyCols = lIdx.map((i) => parts[0]!.cols[i]!);
-    // a key field an earlier secondary also has is read from it where the primary's is null
-    if (join.on.some((k, i) => hasNull(keyCols[i]!) && parts.slice(1, j).some((p) => p.fields.includes(k.left)))) continue;
-    const rCols = rIdx.map((i) => src.cols[i]!);
-    if (keyCols.some((c, k) => keyKind(c) !== keyKind(rCols[k]!))) continue;
-    const data = src.index && src.index.fields.join() === rIdx.join() ? src.index : buildJoinIndex(src, join.on.map((k) => k.right))!;
-    src.index = data;
-    plan.push({ j, index: new KeyIndex(rCols, src.length, data), keyCols, heads: i32(parts[0]!.length) });
+    if (early.has(j)) continue;
+    const x = probePlan(config, parts[0]!, parts[j]!, j, parts.slice(1, j));
+    if (x) plan.push(x);
   }
   const useHelper = helper !== null && plan.length > 1 && parts[0]!.length >= splitMin;
   plan.forEach((x, i) => {
-    if (useHelper && i % 2 === 1) {
-      const lIdx = x.keyCols.map((c) => parts[0]!.cols.indexOf(c));
-      early.set(x.j, helper!.probe(parts[0]!, lIdx, parts[x.j]!, x.heads));
-    }
+    if (useHelper && i % 2 === 1) early.set(x.j, helper!.probe(parts[0]!, x.lIdx, parts[x.j]!, x.heads));
   });
   for (const x of plan) {
     if (early.has(x.j)) continue;
@@ -1052,6 +1065,35 @@ async function joinAndResolve(config: IntegrationConfig, hooks: IntegrateHooks, 
 
   hooks.onProgress?.({ phase: 'resolve', detail: `${nrec} records` });
   return resolve(config, parts, recs, nrec, report, helper, splitMin);
+}
+
+/** A join to probe per primary row (probePrimary): its index, the primary's key columns and the output. */
+interface ProbePlan {
+  j: number;
+  index: KeyIndex;
+  lIdx: number[];
+  keyCols: Col[];
+  heads: Int32Array;
+}
+
+/**
+ * The probe of join j (source `src`) per primary row, or null when its keys are not the primary's
+ * alone: a key field the primary lacks, or holds nulls where an earlier secondary (`earlier`; null:
+ * not known yet, so nulls are refused) may have the value.
+ */
+function probePlan(config: IntegrationConfig, primary: Table, src: Table, j: number, earlier: Table[] | null): ProbePlan | null {
+  const join = config.joins[j - 1]!;
+  const lIdx = join.on.map((k) => primary.fields.indexOf(k.left));
+  const rIdx = join.on.map((k) => src.fields.indexOf(k.right));
+  if (lIdx.some((i) => i < 0) || rIdx.some((i) => i < 0)) return null;
+  const keyCols = lIdx.map((i) => primary.cols[i]!);
+  // a key field an earlier secondary also has is read from it where the primary's is null
+  if (join.on.some((k, i) => hasNull(keyCols[i]!) && (earlier === null || earlier.some((p) => p.fields.includes(k.left))))) return null;
+  const rCols = rIdx.map((i) => src.cols[i]!);
+  if (keyCols.some((c, k) => keyKind(c) !== keyKind(rCols[k]!))) return null;
+  const data = src.index && src.index.fields.join() === rIdx.join() ? src.index : buildJoinIndex(src, join.on.map((k) => k.right))!;
+  src.index = data;
+  return { j, index: new KeyIndex(rCols, src.length, data), lIdx, keyCols, heads: i32(primary.length) };
 }
 
 /** Whether a column holds a null. */
