@@ -69,8 +69,8 @@ interface Table {
   delimiter: number;
   /** Its join index, built where it was loaded (see loadSourceTable). */
   index?: IndexData | null;
-  /** The scan kernel that read it, on the thread that loaded it (dropped before the table crosses threads). */
-  scanned?: { memory: WebAssembly.Memory; kernel: ScanKernel };
+  /** Whether all its columns are in the integration's Arena (read by the kernel; the JavaScript scan's are not). */
+  arena?: boolean;
   /** Per row, the hash of its key on `fields` (KeyIndex.hash), keys all distinct: an aggregation's groups. */
   distinctKeys?: { fields: number[]; hashes: Int32Array };
 }
@@ -134,17 +134,20 @@ function readWhole(path: string, alloc: (size: number) => Buffer): Buffer | null
   }
 }
 
-// The scan kernel (kernel/scan.ts, WebAssembly): each file is read into a shared WebAssembly memory
-// of its own, at KBASE; the kernel writes the field spans after it (the memory grows for them), and
-// every column is a view of that memory, so that it crosses threads as the other arrays do.
+// The kernel (kernel/scan.ts, WebAssembly) works in one shared WebAssembly memory per integration,
+// an Arena: every file is read into it, the kernel writes the field spans, timestamps and groupings
+// there, and the arrays that CSV output reads (records, resolved fields) are allocated there too,
+// so that the kernel can also write the output. Both threads allocate from it (a bump pointer at
+// offset 0, moved atomically) and it only grows; every column is a view of it, so columns cross
+// threads as the other shared arrays do.
 const KBASE = 65536;
 const WASM_PAGE = 65536;
 
-/** Whether loadCsv scans with the kernel (tests turn it off to compare with scanTyped); `used` counts its scans, `groupings` the aggregations it grouped. */
-export const scanKernel = { enabled: true, used: 0, groupings: 0 };
+/** Whether integrations use the kernel (tests turn it off to compare with the JavaScript paths); what it did. */
+export const scanKernel = { enabled: true, used: 0, groupings: 0, formatted: 0 };
 let scanModule: WebAssembly.Module | null | undefined;
 
-/** The compiled kernel, or null when it cannot be built (the JavaScript scan then does the work). */
+/** The compiled kernel, or null when it cannot be built (the JavaScript code then does the work). */
 function kernelModule(): WebAssembly.Module | null {
   if (scanModule === undefined) {
     try {
@@ -156,48 +159,134 @@ function kernelModule(): WebAssembly.Module | null {
   return scanModule;
 }
 
+interface ScanKernel {
+  scan(buf: number, len: number, pos: number, D: number, nf: number, slots: number, spans: number, cap: number): number;
+  timestamps(buf: number, starts: number, ends: number, rows: number, out: number, nul: number): number;
+  groupText(buf: number, starts: number, ends: number, rows: number, head: number, mask: number, group: number, first: number, ghash: number): number;
+  countLines(buf: number, len: number): number;
+  format(
+    fromPtrs: number, recPtrs: number, cells: number, defaults: number, nk: number, np: number, orderIdx: number,
+    i: number, end: number, k0: number, out: number, pos: number, cap: number, state: number,
+  ): number;
+}
+
+/** Typed-array allocation: on plain shared memory, or in an Arena. */
+interface Alloc {
+  i32(n: number): Int32Array;
+  f64(n: number): Float64Array;
+  u8(n: number): Uint8Array;
+  i8(n: number): Int8Array;
+}
+const SHARED: Alloc = { i32: (n) => i32(n), f64: (n) => f64s(n), u8: (n) => u8(n), i8: (n) => i8(n) };
+
+/** An integration's shared WebAssembly memory and this thread's instance of the kernel on it. */
+export class Arena implements Alloc {
+  readonly kernel: ScanKernel;
+  private readonly top: Int32Array;
+
+  /** A new arena, or (from another thread) the same memory. */
+  constructor(
+    mod: WebAssembly.Module,
+    readonly memory: WebAssembly.Memory = new WebAssembly.Memory({ initial: 2, maximum: 65536, shared: true }),
+  ) {
+    this.top = new Int32Array(this.sab, 0, 1);
+    Atomics.compareExchange(this.top, 0, 0, KBASE);
+    this.kernel = new WebAssembly.Instance(mod, { env: { memory: this.memory } }).exports as unknown as ScanKernel;
+  }
+
+  get sab(): SharedArrayBuffer {
+    return this.memory.buffer as unknown as SharedArrayBuffer;
+  }
+
+  /** `bytes` of fresh zeroed memory, 16-byte aligned: their offset, or −1 past 2 GiB. */
+  alloc(bytes: number): number {
+    const size = Math.ceil(Math.max(bytes, 1) / 16) * 16;
+    if (size > 0x4000_0000) return -1;
+    const at = Atomics.add(this.top, 0, size);
+    const end = at + size;
+    if (at < 0 || end > 0x7fff_0000) return -1;
+    while (this.memory.buffer.byteLength < end) {
+      try {
+        this.memory.grow(Math.ceil((end - this.memory.buffer.byteLength) / WASM_PAGE));
+      } catch (err) {
+        // the other thread may have grown it meanwhile
+        if (this.memory.buffer.byteLength < end) throw err;
+      }
+    }
+    return at;
+  }
+
+  private at(bytes: number): number {
+    const at = this.alloc(bytes);
+    if (at < 0) throw new RangeError('combine: the integration needs more than 2 GiB of memory');
+    return at;
+  }
+  i32(n: number): Int32Array {
+    const at = this.at(n * 4); // first: it may grow the memory
+    return new Int32Array(this.sab, at, n);
+  }
+  f64(n: number): Float64Array {
+    const at = this.at(n * 8); // first: it may grow the memory
+    return new Float64Array(this.sab, at, n);
+  }
+  u8(n: number): Uint8Array {
+    const at = this.at(n); // first: it may grow the memory
+    return new Uint8Array(this.sab, at, n);
+  }
+  i8(n: number): Int8Array {
+    const at = this.at(n); // first: it may grow the memory
+    return new Int8Array(this.sab, at, n);
+  }
+}
+
+/** A new arena for an integration, or null when the kernel is off or cannot be built. */
+function newArena(): Arena | null {
+  const mod = scanKernel.enabled ? kernelModule() : null;
+  return mod ? new Arena(mod) : null;
+}
+
+/** The arena of `memory` on this thread (a memory that came from another thread). */
+function arenaOf(memory: WebAssembly.Memory | undefined): Arena | null {
+  const mod = memory ? kernelModule() : null;
+  return mod ? new Arena(mod, memory) : null;
+}
+
 /**
- * The kernel's scan of buf[body, len) (buf at KBASE in `memory`): the span of every selected field
- * (`spanSlot[f]`: its index among them, or −1), as views of the memory; null where scanTyped would
+ * The kernel's scan of buf[body, len) (buf in the arena): the span of every selected field
+ * (`spanSlot[f]`: its index among them, or −1), as views of the arena; null where scanTyped would
  * return −1.
  */
 function kernelScan(
-  mod: WebAssembly.Module,
-  memory: WebAssembly.Memory,
-  len: number,
+  a: Arena,
+  buf: Buffer,
   body: number,
   D: number,
   nf: number,
   spanSlot: Int32Array,
   ns: number,
-): { rows: number; starts: Int32Array[]; ends: Int32Array[]; timestamps: (t: number, text: ByteChars) => { num: Float64Array; nul: Uint8Array } | null; kernel: ScanKernel } | null {
-  // every row holds nf − 1 delimiters and a line end (the last may lack it): a bound on the rows
-  const cap = Math.floor((len - body) / nf) + 2;
-  const spansAt = (KBASE + len + 15) & ~15;
+): { rows: number; starts: Int32Array[]; ends: Int32Array[]; timestamps: (t: number, text: ByteChars) => { num: Float64Array; nul: Uint8Array } | null } | null {
+  const len = buf.length;
+  const base = buf.byteOffset;
+  // the rows are at most the line ends + 1
+  const cap = a.kernel.countLines(base, len) + 1;
+  const spansAt = a.alloc(ns * 2 * cap * 4 + nf * 4);
+  if (spansAt < 0) return null;
   const slotsAt = spansAt + ns * 2 * cap * 4;
-  const need = slotsAt + nf * 4;
-  if (need > 0xffff_0000) return null; // beyond a 32-bit memory
-  const have = memory.buffer.byteLength;
-  if (need > have) memory.grow(Math.ceil((need - have) / WASM_PAGE));
-  const mb = memory.buffer as unknown as SharedArrayBuffer;
-  new Int32Array(mb, slotsAt, nf).set(spanSlot);
-  const kernel = new WebAssembly.Instance(mod, { env: { memory } }).exports as unknown as ScanKernel;
-  const rows = kernel.scan(KBASE, len, body, D, nf, slotsAt, spansAt, cap);
+  new Int32Array(a.sab, slotsAt, nf).set(spanSlot);
+  const rows = a.kernel.scan(base, len, body, D, nf, slotsAt, spansAt, cap);
   if (rows < 0) return null;
   scanKernel.used++;
-  const view = (k: number) => new Int32Array(mb, spansAt + k * cap * 4, rows);
+  const m = a.sab;
+  const view = (k: number) => new Int32Array(m, spansAt + k * cap * 4, rows);
   const starts = Array.from({ length: ns }, (_, t) => view(2 * t));
   const ends = Array.from({ length: ns }, (_, t) => view(2 * t + 1));
   /** Timestamps of slot t by the kernel (its two commonest forms; the rest by parseTimestampSpan); null at a value that is none. */
   const timestamps = (t: number, text: ByteChars): { num: Float64Array; nul: Uint8Array } | null => {
-    // the values and null flags at the end of the memory, grown for them
-    const at = kernelAlloc(memory, rows * 9);
-    const m = memory.buffer as unknown as SharedArrayBuffer;
-    const num = new Float64Array(m, at, rows);
-    const nul = new Uint8Array(m, at + rows * 8, rows);
+    const num = a.f64(rows);
+    const nul = a.u8(rows);
     const st = starts[t]!;
     const en = ends[t]!;
-    if (kernel.timestamps(KBASE, st.byteOffset, en.byteOffset, rows, at, at + rows * 8) > 0) {
+    if (a.kernel.timestamps(base, st.byteOffset, en.byteOffset, rows, num.byteOffset, nul.byteOffset) > 0) {
       for (let r = 0; r < rows; r++) {
         const v = num[r]!;
         if (v !== v) {
@@ -209,39 +298,26 @@ function kernelScan(
     }
     return { num, nul };
   };
-  return { rows, starts, ends, timestamps, kernel };
-}
-
-interface ScanKernel {
-  scan(buf: number, len: number, pos: number, D: number, nf: number, slots: number, spans: number, cap: number): number;
-  timestamps(buf: number, starts: number, ends: number, rows: number, out: number, nul: number): number;
-  groupText(buf: number, starts: number, ends: number, rows: number, head: number, mask: number, group: number, first: number, ghash: number): number;
-}
-
-/** `bytes` more at the end of a kernel's memory (grown for them), 8-byte aligned: their offset. */
-function kernelAlloc(memory: WebAssembly.Memory, bytes: number): number {
-  const at = memory.buffer.byteLength;
-  memory.grow(Math.ceil((bytes + 8) / WASM_PAGE));
-  return at;
+  return { rows, starts, ends, timestamps };
 }
 
 /** groupText of the kernel: a text column's rows grouped by value (see aggregateTable). */
-function kernelGroups(k: { memory: WebAssembly.Memory; kernel: ScanKernel }, c: Col, rows: number): { ng: number; group: Int32Array; first: Int32Array; hashes: Int32Array } {
+function kernelGroups(a: Arena, c: Col, rows: number): { ng: number; group: Int32Array; first: Int32Array; hashes: Int32Array } {
   let cap = 16;
   while (cap < rows * 1.3) cap *= 2;
-  const at = kernelAlloc(k.memory, (cap + 3 * rows) * 4);
-  const m = k.memory.buffer as unknown as SharedArrayBuffer;
-  new Int32Array(m, at, cap).fill(-1);
-  const g = at + cap * 4;
+  const head = a.i32(cap).fill(-1);
+  const group = a.i32(rows);
+  const first = a.i32(rows);
+  const hashes = a.i32(rows);
   scanKernel.groupings++;
-  const ng = k.kernel.groupText(c.bytes.byteOffset, c.start!.byteOffset, c.end!.byteOffset, rows, at, cap - 1, g, g + rows * 4, g + rows * 8);
-  return { ng, group: new Int32Array(m, g, rows), first: new Int32Array(m, g + rows * 4, ng), hashes: new Int32Array(m, g + rows * 8, ng) };
+  const ng = a.kernel.groupText(c.bytes.byteOffset, c.start!.byteOffset, c.end!.byteOffset, rows, head.byteOffset, cap - 1, group.byteOffset, first.byteOffset, hashes.byteOffset);
+  return { ng, group, first: first.subarray(0, ng), hashes: hashes.subarray(0, ng) };
 }
 
 /** Typed values parsed from their spans (the scan kernel's output) as scanTyped parses them; null at a value not of its type. */
-function parseSpans(text: ByteChars, how: number, st: Int32Array, en: Int32Array, rows: number): { num: Float64Array; nul: Uint8Array } | null {
-  const num = f64s(rows);
-  const nul = u8(rows);
+function parseSpans(mem: Alloc, text: ByteChars, how: number, st: Int32Array, en: Int32Array, rows: number): { num: Float64Array; nul: Uint8Array } | null {
+  const num = mem.f64(rows);
+  const nul = mem.u8(rows);
   for (let r = 0; r < rows; r++) {
     const a = st[r]!;
     const b = en[r]!;
@@ -257,21 +333,17 @@ function parseSpans(text: ByteChars, how: number, st: Int32Array, en: Int32Array
 }
 
 /** A CSV source as a Table, or null when it is not one this executor reads (see the header). */
-function loadCsv(s: SourceConfig): Table | null {
+function loadCsv(s: SourceConfig, arena: Arena | null): Table | null {
   if (s.delimiter !== undefined && (s.delimiter.length !== 1 || s.delimiter.charCodeAt(0) >= 128)) return null;
   const D = (s.delimiter ?? ',').charCodeAt(0);
   if (D === QUOTE || D === LF || D === CR) return null;
-  const mod = scanKernel.enabled ? kernelModule() : null;
-  let memory: WebAssembly.Memory | null = null;
-  const buf = readWhole(
-    s.path,
-    mod
-      ? (size) => {
-          memory = new WebAssembly.Memory({ initial: Math.ceil((KBASE + size + 16) / WASM_PAGE), maximum: 65536, shared: true });
-          return Buffer.from(memory.buffer as unknown as SharedArrayBuffer, KBASE, size);
-        }
-      : (size) => Buffer.from(new SharedArrayBuffer(size)),
-  );
+  let a: Arena | null = null; // the arena, when the file went into it
+  const buf = readWhole(s.path, (size) => {
+    const at = arena ? arena.alloc(size) : -1;
+    if (at < 0) return Buffer.from(new SharedArrayBuffer(size));
+    a = arena;
+    return Buffer.from(arena!.sab, at, size);
+  });
   if (buf === null || buf.length === 0) return null;
   const text = new ByteChars(buf);
   const len = buf.length;
@@ -321,11 +393,11 @@ function loadCsv(s: SourceConfig): Table | null {
     }
   }
 
-  if (mod !== null && memory !== null) {
+  if (a !== null) {
     // the kernel: spans of every selected field, then the typed ones parsed from theirs
     const spanSlot = new Int32Array(nf).fill(-1);
     for (let t = 0; t < ns; t++) spanSlot[at.get(selected[t]!)!] = t;
-    const k = kernelScan(mod, memory, len, body, D, nf, spanSlot, ns);
+    const k = kernelScan(a, buf, body, D, nf, spanSlot, ns);
     if (k === null) return null; // blank or ragged lines, odd bytes: the row reader's rules and errors
     const cols: Col[] = new Array(ns);
     for (let t = 0; t < ns; t++) {
@@ -335,11 +407,11 @@ function loadCsv(s: SourceConfig): Table | null {
         continue;
       }
       const how = type === 'int' ? PARSE_INT : type === 'float' ? PARSE_FLOAT : type === 'timestamp' ? PARSE_TIMESTAMP : PARSE_BOOL;
-      const v = how === PARSE_TIMESTAMP ? k.timestamps(t, text) : parseSpans(text, how, k.starts[t]!, k.ends[t]!, k.rows);
+      const v = how === PARSE_TIMESTAMP ? k.timestamps(t, text) : parseSpans(a, text, how, k.starts[t]!, k.ends[t]!, k.rows);
       if (v === null) return null; // a value not of its type
       cols[t] = makeCol(type, EMPTY, null, null, v.num, v.nul);
     }
-    return { name: s.name, fields: selected.map((n) => s.rename[n] ?? n), cols, length: k.rows, delimiter: D, scanned: { memory, kernel: k.kernel } };
+    return { name: s.name, fields: selected.map((n) => s.rename[n] ?? n), cols, length: k.rows, delimiter: D, arena: true };
   }
 
   // rows estimated from the first MiB (the arrays grow if that was short, and are cut to size)
@@ -653,7 +725,9 @@ function buildJoinIndex(t: Table, keyFields: string[]): IndexData | null {
 // Aggregation before joining (aggregate.ts's semantics: groups in order of first appearance,
 // nulls skipped, sums added in row order)
 
-function aggregateTable(t: Table, spec: NonNullable<SourceConfig['aggregate']>): Table | null {
+function aggregateTable(t: Table, spec: NonNullable<SourceConfig['aggregate']>, arena: Arena | null): Table | null {
+  const a = t.arena ? arena : null; // the kernel groups and the outputs go in the arena with the table
+  const mem: Alloc = a ?? SHARED;
   const by = spec.by.map((f) => t.fields.indexOf(f));
   if (by.some((i) => i < 0)) return null;
   const outs = Object.entries(spec.fields).map(([name, { op, field }]) => ({ name, op, index: field === '*' ? -1 : t.fields.indexOf(field) }));
@@ -666,13 +740,11 @@ function aggregateTable(t: Table, spec: NonNullable<SourceConfig['aggregate']>):
   let firstRow: ArrayLike<number>;
   let ng: number;
   let hashes: Int32Array;
-  if (t.scanned && keyCols.length === 1 && isText(keyCols[0]!)) {
+  if (a !== null && keyCols.length === 1 && isText(keyCols[0]!)) {
     // one text key, read by the scan kernel: grouped there
-    const k = kernelGroups(t.scanned, keyCols[0]!, t.length);
-    ({ group, ng } = k);
+    const k = kernelGroups(a, keyCols[0]!, t.length);
+    ({ group, ng, hashes } = k);
     firstRow = k.first;
-    hashes = i32(ng);
-    hashes.set(k.hashes);
   } else {
     const index = new KeyIndex(keyCols, t.length, undefined, false);
     group = new Int32Array(t.length);
@@ -691,7 +763,7 @@ function aggregateTable(t: Table, spec: NonNullable<SourceConfig['aggregate']>):
     hashes = i32(ng);
     for (let g = 0; g < ng; g++) hashes[g] = index.hashes[first[g]!]!;
   }
-  const cols: Col[] = by.map((i) => pickRows(t.cols[i]!, firstRow, ng));
+  const cols: Col[] = by.map((i) => pickRows(mem, t.cols[i]!, firstRow, ng));
   // Arrays only as each op needs them, accumulating straight into its output: fresh memory costs
   // a page fault per 4 KiB, on some machines a large share of the run.
   for (const o of outs) {
@@ -706,13 +778,13 @@ function aggregateTable(t: Table, spec: NonNullable<SourceConfig['aggregate']>):
         const b = best[g]!;
         if (b < 0 || (o.op === 'min' ? less(c, r, b) : less(c, b, r))) best[g] = r;
       }
-      const picked = pickRows(c, best, ng);
+      const picked = pickRows(mem, c, best, ng);
       cols.push(makeCol(aggregateType(o.op, c.type), picked.bytes, picked.start, picked.end, picked.num, picked.nul));
       continue;
     }
-    const num = f64s(ng); // count, or sum
+    const num = mem.f64(ng); // count, or sum
     const count = o.op === 'mean' ? new Float64Array(ng) : null;
-    const nul = u8(ng);
+    const nul = mem.u8(ng);
     if (o.op !== 'count') nul.fill(1); // a group without values: null
     for (let r = 0; r < t.length; r++) {
       if (src !== null && isNull(src, r)) continue;
@@ -733,15 +805,16 @@ function aggregateTable(t: Table, spec: NonNullable<SourceConfig['aggregate']>):
     cols,
     length: ng,
     delimiter: t.delimiter,
+    arena: a !== null,
     distinctKeys: { fields: by.map((_, k) => k), hashes },
   };
 }
 
 /** Column `c` at rows `rows[0..n)` (−1: null), as a new column of the same type. */
-function pickRows(c: Col, rows: ArrayLike<number>, n: number): Col {
+function pickRows(mem: Alloc, c: Col, rows: ArrayLike<number>, n: number): Col {
   if (c.num === null) {
-    const st = i32(n);
-    const en = i32(n);
+    const st = mem.i32(n);
+    const en = mem.i32(n);
     for (let g = 0; g < n; g++) {
       const r = rows[g]!;
       if (r < 0) continue; // an empty span: null
@@ -750,8 +823,8 @@ function pickRows(c: Col, rows: ArrayLike<number>, n: number): Col {
     }
     return makeCol(c.type, c.bytes, st, en, null, null);
   }
-  const num = f64s(n);
-  const nul = u8(n);
+  const num = mem.f64(n);
+  const nul = mem.u8(n);
   for (let g = 0; g < n; g++) {
     const r = rows[g]!;
     if (r < 0 || isNull(c, r)) nul[g] = 1;
@@ -841,11 +914,10 @@ export interface ColumnarOptions {
  * A source read and, when asked, aggregated — with its join index on `joinKeys` when given, so
  * that a helper thread builds it too. Null when the row engine must take it.
  */
-export function loadSourceTable(s: SourceConfig, joinKeys?: string[]): Table | null {
-  let t = loadCsv(s);
-  if (t !== null && s.aggregate) t = aggregateTable(t, s.aggregate);
+export function loadSourceTable(s: SourceConfig, joinKeys?: string[], arena: Arena | null = null): Table | null {
+  let t = loadCsv(s, arena);
+  if (t !== null && s.aggregate) t = aggregateTable(t, s.aggregate, arena);
   if (t !== null && joinKeys) t.index = buildJoinIndex(t, joinKeys);
-  if (t !== null) delete t.scanned;
   return t;
 }
 
@@ -866,6 +938,8 @@ export async function integrateColumnar(config: IntegrationConfig, hooks: Integr
   for (const v of sizes.values()) total += v;
   const threads = options.threads ?? Math.min(2, availableParallelism());
   const helper = threads > 1 && total >= (options.parallelMinBytes ?? 4_000_000) ? startHelper() : null;
+  const arena = newArena();
+  const mem: Alloc = arena ?? SHARED;
   dropEarlyHelper(); // not wanted here
   let done = false;
   try {
@@ -883,7 +957,7 @@ export async function integrateColumnar(config: IntegrationConfig, hooks: Integr
       const t = loaded.get(name);
       const j = joinOf.get(name);
       if (!p0 || !t || j === undefined || early.has(j) || p0.length < (options.parallelMinBytes === 0 ? 1 : SPLIT_MIN_RECORDS)) return;
-      const x = probePlan(config, p0, t, j, null);
+      const x = probePlan(config, p0, t, j, null, mem);
       if (!x) return;
       if (onHelper && helper) early.set(j, helper.probe(p0, x.lIdx, t, x.heads));
       else {
@@ -901,7 +975,7 @@ export async function integrateColumnar(config: IntegrationConfig, hooks: Integr
       helperBusy = true;
       hooks.onProgress?.({ phase: 'load', detail: name });
       pending.push(
-        helper.load(config.sources.get(name)!, keysOf(name)).then((t) => {
+        helper.load(config.sources.get(name)!, keysOf(name), arena).then((t) => {
           loaded.set(name, t);
           helperBusy = false;
           if (name === config.primary) loadedHere(name);
@@ -917,7 +991,7 @@ export async function integrateColumnar(config: IntegrationConfig, hooks: Integr
       if (first) feedHelper();
       first = false;
       hooks.onProgress?.({ phase: 'load', detail: name });
-      const t = loadSourceTable(config.sources.get(name)!, keysOf(name));
+      const t = loadSourceTable(config.sources.get(name)!, keysOf(name), arena);
       loaded.set(name, t);
       if (t === null) break;
       loadedHere(name);
@@ -931,7 +1005,7 @@ export async function integrateColumnar(config: IntegrationConfig, hooks: Integr
       if (!t) return null;
       parts.push(t);
     }
-    const result = await joinAndResolve(config, hooks, parts, helper, options.parallelMinBytes === 0 ? 1 : SPLIT_MIN_RECORDS, early);
+    const result = await joinAndResolve(config, hooks, parts, helper, options.parallelMinBytes === 0 ? 1 : SPLIT_MIN_RECORDS, early, arena);
     done = result !== null;
     return result;
   } finally {
@@ -953,7 +1027,16 @@ const SPLIT_MIN_RECORDS = 10_000;
 /** Per join (1…): the heads of each primary row (probePrimary's output), done or under way. */
 type EarlyProbes = Map<number, Int32Array | Promise<Int32Array>>;
 
-async function joinAndResolve(config: IntegrationConfig, hooks: IntegrateHooks, parts: Table[], helper: Helper | null, splitMin: number, early: EarlyProbes): Promise<ColumnarResult | null> {
+async function joinAndResolve(
+  config: IntegrationConfig,
+  hooks: IntegrateHooks,
+  parts: Table[],
+  helper: Helper | null,
+  splitMin: number,
+  early: EarlyProbes,
+  arena: Arena | null,
+): Promise<ColumnarResult | null> {
+  const mem: Alloc = arena ?? SHARED;
   const np = parts.length;
   const report: IntegrationReport = { engine: 'columnar', sources: {}, joins: [], conflicts: {}, fuzzyBands: {}, outputRows: 0 };
   for (const p of parts) report.sources[p.name] = { rows: p.length, matched: 0, unmatched: 0 };
@@ -961,7 +1044,7 @@ async function joinAndResolve(config: IntegrationConfig, hooks: IntegrateHooks, 
   // records: per participant, the row of each record (−1: none)
   let nrec = parts[0]!.length;
   let recs: Int32Array[] = parts.map((_, p) => {
-    const a = i32(nrec);
+    const a = mem.i32(nrec);
     if (p === 0) for (let i = 0; i < nrec; i++) a[i] = i;
     else a.fill(-1);
     return a;
@@ -972,7 +1055,7 @@ async function joinAndResolve(config: IntegrationConfig, hooks: IntegrateHooks, 
   const plan: ProbePlan[] = [];
   for (let j = 1; j < np; j++) {
     if (early.has(j)) continue;
-    const x = probePlan(config, parts[0]!, parts[j]!, j, parts.slice(1, j));
+    const x = probePlan(config, parts[0]!, parts[j]!, j, parts.slice(1, j), mem);
     if (x) plan.push(x);
   }
   const useHelper = helper !== null && plan.length > 1 && parts[0]!.length >= splitMin;
@@ -1013,11 +1096,11 @@ async function joinAndResolve(config: IntegrationConfig, hooks: IntegrateHooks, 
       const p0 = recs[0]!;
       if (nrec === hb.length && identity(p0)) heads = hb;
       else {
-        heads = i32(nrec);
+        heads = mem.i32(nrec);
         for (let rec = 0; rec < nrec; rec++) heads[rec] = hb[p0[rec]!]!;
       }
     } else {
-      heads = i32(nrec);
+      heads = mem.i32(nrec);
       const single = lWhere.length === 1 && lWhere[0]!.length === 1;
       if (single) probeSingle(index, recs[lWhere[0]![0]!.p]!, lWhere[0]![0]!.c, heads);
       else probeMany(index, recs, lWhere, heads);
@@ -1041,7 +1124,7 @@ async function joinAndResolve(config: IntegrationConfig, hooks: IntegrateHooks, 
       }
     }
     const unmatched = nrec - matched;
-    recs = kept && !index.duplicates ? recs.map((a, p) => (p === j ? heads : a)) : expand(recs, heads, index.next, j, kept, total);
+    recs = kept && !index.duplicates ? recs.map((a, p) => (p === j ? heads : a)) : expand(mem, recs, heads, index.next, j, kept, total);
     nrec = total;
     report.joins.push({ source: src.name, type: join.type, match: 'exact', matchedRecords: matched, unmatchedRecords: unmatched, addedFromSource: 0 });
   }
@@ -1064,7 +1147,7 @@ async function joinAndResolve(config: IntegrationConfig, hooks: IntegrateHooks, 
   });
 
   hooks.onProgress?.({ phase: 'resolve', detail: `${nrec} records` });
-  return resolve(config, parts, recs, nrec, report, helper, splitMin);
+  return resolve(config, parts, recs, nrec, report, helper, splitMin, arena);
 }
 
 /** A join to probe per primary row (probePrimary): its index, the primary's key columns and the output. */
@@ -1081,7 +1164,7 @@ interface ProbePlan {
  * alone: a key field the primary lacks, or holds nulls where an earlier secondary (`earlier`; null:
  * not known yet, so nulls are refused) may have the value.
  */
-function probePlan(config: IntegrationConfig, primary: Table, src: Table, j: number, earlier: Table[] | null): ProbePlan | null {
+function probePlan(config: IntegrationConfig, primary: Table, src: Table, j: number, earlier: Table[] | null, mem: Alloc): ProbePlan | null {
   const join = config.joins[j - 1]!;
   const lIdx = join.on.map((k) => primary.fields.indexOf(k.left));
   const rIdx = join.on.map((k) => src.fields.indexOf(k.right));
@@ -1093,7 +1176,7 @@ function probePlan(config: IntegrationConfig, primary: Table, src: Table, j: num
   if (keyCols.some((c, k) => keyKind(c) !== keyKind(rCols[k]!))) return null;
   const data = src.index && src.index.fields.join() === rIdx.join() ? src.index : buildJoinIndex(src, join.on.map((k) => k.right))!;
   src.index = data;
-  return { j, index: new KeyIndex(rCols, src.length, data), lIdx, keyCols, heads: i32(primary.length) };
+  return { j, index: new KeyIndex(rCols, src.length, data), lIdx, keyCols, heads: mem.i32(primary.length) };
 }
 
 /** Whether a column holds a null. */
@@ -1181,13 +1264,13 @@ function probeMany(index: KeyIndex, recs: Int32Array[], lWhere: { p: number; c: 
 }
 
 /** The records after join j: each matched record once per matching row (in table order), unmatched ones kept for a left join. */
-function expand(recs: Int32Array[], heads: Int32Array, next: Int32Array, j: number, kept: boolean, total: number): Int32Array[] {
+function expand(mem: Alloc, recs: Int32Array[], heads: Int32Array, next: Int32Array, j: number, kept: boolean, total: number): Int32Array[] {
   // one match per record (the usual case): the other participants' arrays stay as they are
   let simple = total === heads.length;
   for (let rec = 0; rec < heads.length && simple; rec++) if ((heads[rec]! < 0 && !kept) || (heads[rec]! >= 0 && next[heads[rec]!]! >= 0)) simple = false;
   if (simple) return recs.map((a, p) => (p === j ? heads : a));
   const np = recs.length;
-  const out = recs.map(() => i32(total));
+  const out = recs.map(() => mem.i32(total));
   const oj = out[j]!;
   let n = 0;
   for (let rec = 0; rec < heads.length; rec++) {
@@ -1207,7 +1290,17 @@ function expand(recs: Int32Array[], heads: Int32Array, next: Int32Array, j: numb
 const FROM_DEFAULT = -2;
 const FROM_NONE = -1;
 
-async function resolve(config: IntegrationConfig, parts: Table[], recs: Int32Array[], nrec: number, report: IntegrationReport, helper: Helper | null, splitMin: number): Promise<ColumnarResult | null> {
+async function resolve(
+  config: IntegrationConfig,
+  parts: Table[],
+  recs: Int32Array[],
+  nrec: number,
+  report: IntegrationReport,
+  helper: Helper | null,
+  splitMin: number,
+  arena: Arena | null,
+): Promise<ColumnarResult | null> {
+  const mem: Alloc = arena ?? SHARED;
   const all: string[] = [];
   const typeOf = new Map<string, FieldType>();
   for (const p of parts) {
@@ -1249,7 +1342,7 @@ async function resolve(config: IntegrationConfig, parts: Table[], recs: Int32Arr
   }
 
   // resolve: per output field and record, the participant its value comes from
-  const from = plans.map(() => i8(nrec));
+  const from = plans.map(() => mem.i8(nrec));
   const conflictCount = plans.map(() => 0);
   const conflictFirst = plans.map(() => -1);
   const dflt = (plan: Plan) => (config.defaults[plan.name] !== undefined ? FROM_DEFAULT : FROM_NONE);
@@ -1349,7 +1442,7 @@ async function resolve(config: IntegrationConfig, parts: Table[], recs: Int32Arr
     if (!sorted) {
       const idx = Array.from({ length: nrec }, (_, i) => i);
       idx.sort(compare);
-      orderIdx = i32(nrec);
+      orderIdx = mem.i32(nrec);
       orderIdx.set(idx);
     }
   }
@@ -1919,7 +2012,7 @@ function workerScript(): string {
 export interface Helper {
   /** What the helper did itself (its failures are redone on this thread and not counted). */
   readonly done: { loads: number; rows: number; fields: number; probes: number };
-  load(s: SourceConfig, joinKeys?: string[]): Promise<Table | null>;
+  load(s: SourceConfig, joinKeys: string[] | undefined, arena: Arena | null): Promise<Table | null>;
   format(meta: WriteMeta, data: WriteData, start: number, end: number): Promise<Buffer[]>;
   /** Resolves these fields for records [start, end) (writing their `from` arrays, on shared memory); their conflicts there. */
   resolve(jobs: ResolveJob[], recs: Int32Array[], tables: Table[], start: number, end: number): Promise<{ count: number; first: number }[]>;
@@ -2020,7 +2113,8 @@ function startHelper(): Helper | null {
     }, here);
   return {
     done,
-    load: (s, joinKeys) => ask({ kind: 'load', source: s, joinKeys }, 'loads', 1, (t) => (t ? reviveTable(t as Table) : null), () => loadSourceTable(s, joinKeys)),
+    load: (s, joinKeys, arena) =>
+      ask({ kind: 'load', source: s, joinKeys, memory: arena?.memory }, 'loads', 1, (t) => (t ? reviveTable(t as Table) : null), () => loadSourceTable(s, joinKeys, arena)),
     format: (meta, data, start, end) =>
       ask(
         { kind: 'format', meta, data, start, end },
@@ -2043,13 +2137,13 @@ function startHelper(): Helper | null {
 export function serveHelper(port: { on(ev: 'message', f: (m: unknown) => void): void; postMessage(m: unknown, transfer?: ArrayBuffer[]): void }): void {
   port.on('message', (raw) => {
     const m = raw as
-      | { id: number; kind: 'load'; source: SourceConfig; joinKeys?: string[] }
+      | { id: number; kind: 'load'; source: SourceConfig; joinKeys?: string[]; memory?: WebAssembly.Memory }
       | { id: number; kind: 'format'; meta: WriteMeta; data: WriteData; start: number; end: number }
       | { id: number; kind: 'resolve'; jobs: ResolveJob[]; recs: Int32Array[]; tables: Table[]; start: number; end: number }
       | { id: number; kind: 'probe'; primary: Table; keyIdx: number[]; src: Table; heads: Int32Array };
     try {
       if (m.kind === 'load') {
-        port.postMessage({ id: m.id, result: loadSourceTable(m.source, m.joinKeys) });
+        port.postMessage({ id: m.id, result: loadSourceTable(m.source, m.joinKeys, arenaOf(m.memory)) });
       } else if (m.kind === 'probe') {
         runProbe(reviveTable(m.primary), m.keyIdx, reviveTable(m.src), m.heads);
         port.postMessage({ id: m.id, result: true });

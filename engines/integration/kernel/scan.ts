@@ -198,3 +198,201 @@ export function groupText(buf: usize, starts: usize, ends: usize, rows: i32, hea
   }
   return ng;
 }
+
+/** Line ends (LF bytes) in buf[0, len): a bound on the rows, for sizing the span arrays. */
+export function countLines(buf: usize, len: i32): i32 {
+  const vL = i8x16.splat(10);
+  let n: i32 = 0;
+  let p: i32 = 0;
+  while (p + 16 <= len) {
+    n += <i32>popcnt(i8x16.bitmask(i8x16.eq(v128.load(buf + <usize>p), vL)));
+    p += 16;
+  }
+  for (; p < len; p++) if (load<u8>(buf + <usize>p) == 10) n++;
+  return n;
+}
+
+// ---- CSV output (columnar.ts's RowFormatter, byte for byte) -----------------------------------
+//
+// cells: per output field k and participant p (k·np + p), 8 i32: how, start, end, bytes, num, nul,
+// digits, unused — how the values of field k taken from participant p are written and where they
+// are. from[k] (i8[rows]): −2 the field's default, −1 nothing, p the participant; recs[p]
+// (i32[rows]): participant p's row of each record. defaults: per field, offset and length of its
+// default's CSV text (length −1: none). A cell this kernel does not format (a number of another
+// kind, or one outside the fast paths) is left to the caller: see format's result.
+
+const HOW_TEXT = 0;
+const HOW_TEXT_QUOTED = 1;
+const HOW_BOOL = 2;
+const HOW_INT = 3;
+const HOW_TIMESTAMP = 4;
+const HOW_FIXED = 5;
+const HOW_JS = 6;
+
+@inline function putDigits(out: usize, pos: i32, v: u64, minDigits: i32): i32 {
+  let n: i32 = 1;
+  for (let x = v; x >= 10; x /= 10) n++;
+  if (n < minDigits) n = minDigits;
+  let q = v;
+  for (let d = n - 1; d >= 0; d--) {
+    store<u8>(out + <usize>(pos + d), <u8>(48 + <i32>(q % 10)));
+    q /= 10;
+  }
+  return pos + n;
+}
+
+@inline function put2(out: usize, pos: i32, v: i32): void {
+  store<u8>(out + <usize>pos, <u8>(48 + v / 10));
+  store<u8>(out + <usize>(pos + 1), <u8>(48 + v % 10));
+}
+
+/** YYYY-MM-DDTHH:MM:SS of whole-second epoch ms in years 0–9999 at out + pos; −1 for other values. */
+function putTimestamp(out: usize, pos: i32, ms: f64): i32 {
+  if (!(ms % 1000 == 0 && ms >= -62167219200000 && ms < 253402300800000)) return -1;
+  const day = <i32>Math.floor(ms / 86400000);
+  const sec = <i32>((ms - <f64>day * 86400000) / 1000);
+  // civil_from_days (H. Hinnant)
+  const z = day + 719468;
+  const era = (z >= 0 ? z : z - 146096) / 146097;
+  const doe = z - era * 146097;
+  const yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const mp = (5 * doy + 2) / 153;
+  const d = doy - (153 * mp + 2) / 5 + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  put2(out, pos, y / 100);
+  put2(out, pos + 2, y % 100);
+  store<u8>(out + <usize>(pos + 4), 45);
+  put2(out, pos + 5, m);
+  store<u8>(out + <usize>(pos + 7), 45);
+  put2(out, pos + 8, d);
+  store<u8>(out + <usize>(pos + 10), 84);
+  put2(out, pos + 11, sec / 3600);
+  store<u8>(out + <usize>(pos + 13), 58);
+  put2(out, pos + 14, (sec / 60) % 60);
+  store<u8>(out + <usize>(pos + 16), 58);
+  put2(out, pos + 17, sec % 60);
+  return pos + 19;
+}
+
+/**
+ * v.toFixed(digits) at out + pos for v ≥ 0 whose digits-scaled value is below 2^52 and not within
+ * rounding error of a tie (JavaScript rounds the exact value half up; those and the rest are the
+ * caller's); −1 otherwise.
+ */
+function putFixed(out: usize, pos: i32, v: f64, digits: i32): i32 {
+  if (!(v >= 0) || digits > 9) return -1;
+  let p: f64 = 1;
+  for (let i = 0; i < digits; i++) p *= 10;
+  const x = v * p;
+  if (!(x < 4503599627370496)) return -1;
+  const fl = Math.floor(x);
+  const frac = x - fl;
+  if (Math.abs(frac - 0.5) <= x * 2.3e-16 + 1e-15) return -1;
+  const n = <u64>fl + (frac > 0.5 ? 1 : 0);
+  if (digits == 0) return putDigits(out, pos, n, 1);
+  // the digits of n with at least digits + 1 of them, a point before the last `digits`
+  const end = putDigits(out, pos, n, digits + 1);
+  for (let i = end - 1; i >= end - digits; i--) store<u8>(out + <usize>(i + 1), load<u8>(out + <usize>i));
+  store<u8>(out + <usize>(end - digits), 46);
+  return end + 1;
+}
+
+/**
+ * Formats records i… (in orderIdx's order when orderIdx ≠ 0) from field k0 of the first one, into
+ * out + pos while fewer than cap bytes are held, until record end. state (i32[3]) receives the
+ * record and field to go on from and the bytes held; returns 0 when done, 1 when out is full (go on
+ * from state's record and field after taking the bytes), 2 when the cell at state's record and field
+ * is the caller's to write (its comma written; go on from the next field).
+ */
+export function format(
+  fromPtrs: usize, recPtrs: usize, cells: usize, defaults: usize, nk: i32, np: i32, orderIdx: usize,
+  i: i32, end: i32, k0: i32, out: usize, pos: i32, cap: i32, state: usize,
+): i32 {
+  let k = k0;
+  while (i < end) {
+    const rec = orderIdx != 0 ? load<i32>(orderIdx + (<usize>i << 2)) : i;
+    for (; k < nk; k++) {
+      if (pos + 64 > cap) {
+        store<i32>(state, i);
+        store<i32>(state + 4, k);
+        store<i32>(state + 8, pos);
+        return 1;
+      }
+      const p = <i32>load<i8>(load<i32>(fromPtrs + (<usize>k << 2)) + <usize>rec);
+      const comma = k > 0;
+      if (p < 0) {
+        if (p == -2) {
+          const dlen = load<i32>(defaults + (<usize>k << 3) + 4);
+          if (dlen >= 0) {
+            if (pos + dlen + 2 > cap) {
+              store<i32>(state, i);
+              store<i32>(state + 4, k);
+              store<i32>(state + 8, pos);
+              return 1;
+            }
+            if (comma) { store<u8>(out + <usize>pos, 44); pos++; }
+            memory.copy(out + <usize>pos, <usize>load<i32>(defaults + (<usize>k << 3)), <usize>dlen);
+            pos += dlen;
+            continue;
+          }
+        }
+        if (comma) { store<u8>(out + <usize>pos, 44); pos++; }
+        continue;
+      }
+      const cell = cells + (<usize>(k * np + p) << 5);
+      const how = load<i32>(cell);
+      const r = load<i32>(load<i32>(recPtrs + (<usize>p << 2)) + (<usize>rec << 2));
+      if (how <= HOW_TEXT_QUOTED) {
+        const bytes = <usize>load<i32>(cell + 12);
+        const s = load<i32>(load<i32>(cell + 4) + (<usize>r << 2));
+        const n = load<i32>(load<i32>(cell + 8) + (<usize>r << 2)) - s;
+        if (pos + n + 4 > cap) {
+          store<i32>(state, i);
+          store<i32>(state + 4, k);
+          store<i32>(state + 8, pos);
+          return 1;
+        }
+        if (comma) { store<u8>(out + <usize>pos, 44); pos++; }
+        let quote = false;
+        if (how == HOW_TEXT_QUOTED) for (let x = 0; x < n; x++) if (load<u8>(bytes + <usize>(s + x)) == 44) quote = true;
+        if (quote) { store<u8>(out + <usize>pos, 34); pos++; }
+        memory.copy(out + <usize>pos, bytes + <usize>s, <usize>n);
+        pos += n;
+        if (quote) { store<u8>(out + <usize>pos, 34); pos++; }
+        continue;
+      }
+      if (comma) { store<u8>(out + <usize>pos, 44); pos++; }
+      const v = load<f64>(load<i32>(cell + 16) + (<usize>r << 3));
+      let at: i32 = -1;
+      if (how == HOW_BOOL) {
+        if (v == 1) {
+          store<u32>(out + <usize>pos, 0x65757274); // true
+          at = pos + 4;
+        } else {
+          store<u32>(out + <usize>pos, 0x736c6166); // fals
+          store<u8>(out + <usize>(pos + 4), 101);
+          at = pos + 5;
+        }
+      } else if (how == HOW_INT) {
+        if (v >= 0 && v < 1e15 && v == Math.floor(v)) at = putDigits(out, pos, <u64>v, 1);
+      } else if (how == HOW_TIMESTAMP) at = putTimestamp(out, pos, v);
+      else if (how == HOW_FIXED) at = putFixed(out, pos, v, load<i32>(cell + 24));
+      if (at < 0) {
+        store<i32>(state, i);
+        store<i32>(state + 4, k);
+        store<i32>(state + 8, pos);
+        return 2;
+      }
+      pos = at;
+    }
+    { store<u8>(out + <usize>pos, 10); pos++; }
+    k = 0;
+    i++;
+  }
+  store<i32>(state, i);
+  store<i32>(state + 4, 0);
+  store<i32>(state + 8, pos);
+  return 0;
+}
