@@ -1454,7 +1454,7 @@ async function resolve(
     const p = from[k]![rec]!;
     return p === FROM_DEFAULT ? 'default' : p === FROM_NONE ? '' : names[p]!;
   };
-  const data: WriteData = { tables: parts, from, recs, orderIdx };
+  const data: WriteData = { tables: parts, from, recs, orderIdx, memory: arena?.memory };
   let closed = false;
   const close = () => {
     if (!closed) helper?.close();
@@ -1716,6 +1716,24 @@ export interface WriteData {
   from: Int8Array[];
   recs: Int32Array[];
   orderIdx: Int32Array | null;
+  /** The Arena all of them are in, when they are (the kernel then writes the CSV). */
+  memory?: WebAssembly.Memory;
+}
+
+/** What writes CSV rows into a buffer: RowFormatter, or KernelFormatter when the data is in an Arena. */
+interface Formatter {
+  pos: number;
+  /** Formats rows from `i` until `end` or until about OUT_CHUNK bytes are held; returns the row to go on from. */
+  fill(i: number, end: number): number;
+  putStr(s: string): void;
+  /** The bytes held; the formatter goes on in its other buffer (the caller is done with these before taking again). */
+  take(): Buffer;
+}
+
+/** The formatter for `data`: the kernel's when it can write all of it. */
+function formatterFor(meta: WriteMeta, data: WriteData): Formatter {
+  const arena = meta.provenance ? null : arenaOf(data.memory);
+  return arena !== null && data.tables.every((t) => t.arena) ? new KernelFormatter(meta, data, arena) : new RowFormatter(meta, data);
 }
 
 const OUT_CHUNK = 1 << 20;
@@ -1765,9 +1783,10 @@ function headerLine(outFields: string[], provenance: boolean): string {
  * their input bytes, whole non-negative numbers and whole-second timestamps of years 0–9999 as
  * digits written in place, other numbers through formatNumber. The same on either thread.
  */
-export class RowFormatter {
+export class RowFormatter implements Formatter {
   buf: Buffer;
   pos = 0;
+  private spare: Buffer | null = null;
   /** Per output field × participant (k · participants + p): the column its values come from. */
   private readonly flat: (Col | null)[];
   /** … and how its cells are written (HOW_*). */
@@ -1839,6 +1858,15 @@ export class RowFormatter {
       i++;
     }
     return i;
+  }
+
+  take(): Buffer {
+    const full = this.buf.subarray(0, this.pos);
+    const next = this.spare ?? Buffer.allocUnsafe(this.buf.length);
+    this.spare = this.buf;
+    this.buf = next;
+    this.pos = 0;
+    return full;
   }
 
   private ensure(n: number): void {
@@ -1946,17 +1974,132 @@ function put2(buf: Uint8Array, pos: number, v: number): void {
   buf[pos + 1] = 48 + (v % 10);
 }
 
+const K_TEXT = 0;
+const K_TEXT_QUOTED = 1;
+const K_BOOL = 2;
+const K_INT = 3;
+const K_TIMESTAMP = 4;
+const K_FIXED = 5;
+const K_JS = 6;
+
+/**
+ * RowFormatter's output, written by the kernel's `format` straight from the Arena (text copied,
+ * whole numbers, timestamps and '%.Nf' numbers formatted there); the cells it leaves (other numbers,
+ * and values outside its fast paths) are written here with formatNumber, as RowFormatter does.
+ */
+class KernelFormatter implements Formatter {
+  buf: Buffer;
+  pos = 0;
+  /** The field to go on from in the record fill stopped in. */
+  private k = 0;
+  private cap = OUT_CHUNK;
+  private other: Buffer;
+  private readonly flat: (Col | null)[];
+  private readonly ptr: { from: number; recs: number; cells: number; defaults: number; state: number; order: number };
+  private readonly state: Int32Array;
+
+  constructor(
+    private readonly meta: WriteMeta,
+    private readonly data: WriteData,
+    private readonly arena: Arena,
+  ) {
+    const nk = meta.types.length;
+    const np = data.recs.length;
+    const a = arena;
+    this.flat = meta.colRef.flatMap((refs) => refs.map((c, p) => (c >= 0 ? data.tables[p]!.cols[c]! : null)));
+    const from = a.i32(nk);
+    data.from.forEach((f, k) => (from[k] = f.byteOffset));
+    const recs = a.i32(np);
+    data.recs.forEach((r, p) => (recs[p] = r.byteOffset));
+    const cells = a.i32(nk * np * 8);
+    this.flat.forEach((c, x) => {
+      const k = Math.floor(x / np);
+      const o = x * 8;
+      if (c === null) cells[o] = K_JS;
+      else if (c.type === 'string') {
+        cells[o] = data.tables[x % np]!.delimiter === COMMA ? K_TEXT : K_TEXT_QUOTED;
+        cells[o + 1] = c.start!.byteOffset;
+        cells[o + 2] = c.end!.byteOffset;
+        cells[o + 3] = c.bytes.byteOffset;
+      } else {
+        const kind = meta.numberKind[k]!;
+        cells[o] = c.type === 'bool' ? K_BOOL : kind === 1 ? K_INT : kind === 2 ? K_TIMESTAMP : meta.digits[k]! >= 0 ? K_FIXED : K_JS;
+        cells[o + 4] = c.num!.byteOffset;
+        cells[o + 6] = meta.digits[k]!;
+      }
+    });
+    const defaults = a.i32(nk * 2);
+    meta.defaultText.forEach((text, k) => {
+      defaults[2 * k + 1] = -1;
+      if (text === null) return;
+      const bytes = Buffer.from(text, 'utf8');
+      const at = a.u8(bytes.length);
+      at.set(bytes);
+      defaults[2 * k] = at.byteOffset;
+      defaults[2 * k + 1] = bytes.length;
+    });
+    this.state = a.i32(4);
+    this.ptr = { from: from.byteOffset, recs: recs.byteOffset, cells: cells.byteOffset, defaults: defaults.byteOffset, state: this.state.byteOffset, order: data.orderIdx?.byteOffset ?? 0 };
+    this.buf = this.newBuffer(OUT_CHUNK + 65536);
+    this.other = this.newBuffer(OUT_CHUNK + 65536);
+  }
+
+  private newBuffer(n: number): Buffer {
+    const at = this.arena.u8(n);
+    return Buffer.from(at.buffer, at.byteOffset, n);
+  }
+
+  fill(i: number, end: number): number {
+    const { meta, data, ptr, state } = this;
+    const nk = meta.types.length;
+    const np = data.recs.length;
+    scanKernel.formatted++;
+    for (;;) {
+      const status = this.arena.kernel.format(ptr.from, ptr.recs, ptr.cells, ptr.defaults, nk, np, ptr.order, i, end, this.k, this.buf.byteOffset, this.pos, this.cap, ptr.state);
+      i = state[0]!;
+      this.k = state[1]!;
+      this.pos = state[2]!;
+      if (status === 0) return i;
+      if (status === 1) {
+        if (this.pos > 0) return i;
+        // one cell longer than a buffer: bigger buffers
+        this.cap *= 4;
+        this.buf = this.newBuffer(this.cap + 65536);
+        this.other = this.newBuffer(this.cap + 65536);
+        continue;
+      }
+      // a cell for formatNumber (its comma written): then the next field
+      const rec = data.orderIdx ? data.orderIdx[i]! : i;
+      const p = data.from[this.k]![rec]!;
+      const c = this.flat[this.k * np + p]!;
+      this.putStr(formatNumber(meta.types[this.k]!, meta.digits[this.k]!, c.num![data.recs[p]![rec]!]!));
+      this.k++;
+    }
+  }
+
+  putStr(s: string): void {
+    this.pos += this.buf.write(s, this.pos, 'utf8');
+  }
+
+  take(): Buffer {
+    const full = this.buf.subarray(0, this.pos);
+    [this.buf, this.other] = [this.other, this.buf];
+    this.pos = 0;
+    return full;
+  }
+}
+
 /** Formats rows [start, end) into chunks (a helper thread's part of the output). */
 export function formatPart(meta: WriteMeta, data: WriteData, start: number, end: number): Buffer[] {
-  const f = new RowFormatter(meta, data);
+  const f = formatterFor(meta, data);
   const chunks: Buffer[] = [];
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end || f.pos > 0; ) {
     i = f.fill(i, end);
-    // a copy of its own (transferable) per chunk; the formatter's buffer is reused
-    const chunk = Buffer.from(new ArrayBuffer(f.pos));
-    f.buf.copy(chunk, 0, 0, f.pos);
+    // a copy of its own (transferable) per chunk; the formatter's buffers are reused
+    const full = f.take();
+    const chunk = Buffer.from(new ArrayBuffer(full.length));
+    full.copy(chunk);
     chunks.push(chunk);
-    f.pos = 0;
   }
   return chunks;
 }
@@ -1970,23 +2113,18 @@ async function writeColumns(output: string | NodeJS.WritableStream, meta: WriteM
   try {
     const mid = helper ? nrec >>> 1 : nrec;
     const rest = helper && mid < nrec ? helper.format(meta, data, mid, nrec) : null;
-    const f = new RowFormatter(meta, data);
+    const f = formatterFor(meta, data);
     f.putStr(headerLine(outFields, meta.provenance));
-    // One buffer, reused once each write has finished (a file sink; a stream gets copies): fresh
-    // memory costs a page fault per 4 KiB, which on some machines is much of the writing time.
-    // Two buffers: one is formatted while the other is being written.
+    // Two buffers, reused once each write has finished (a file sink; a stream gets copies): one
+    // is formatted while the other is being written. Fresh memory costs a page fault per 4 KiB,
+    // which on some machines is much of the writing time.
     const toFile = typeof output === 'string';
-    let spare: Buffer = Buffer.allocUnsafe(f.buf.length);
     let inFlight: Promise<void> | null = null;
     for (let i = 0; i < mid || f.pos > 0; ) {
       i = f.fill(i, mid);
-      const full = f.buf.subarray(0, f.pos);
       if (inFlight) await inFlight;
+      const full = f.take();
       inFlight = sink.writeBytes(toFile ? full : Buffer.from(full));
-      const next = spare;
-      spare = f.buf;
-      f.buf = next;
-      f.pos = 0;
     }
     if (inFlight) await inFlight;
     if (rest) for (const chunk of await rest) await sink.writeBytes(chunk);

@@ -249,6 +249,47 @@ describe('the WebAssembly scan kernel', () => {
     expect(scanKernel.groupings - before.groupings).toBeGreaterThan(3);
   });
 
+  /** The columnar CSV (the kernel writes it) and the row engine's, for one config. */
+  const bothCsv = async (yaml: string, name: string) => {
+    const config = parseIntegrationConfig(yaml, { baseDir: dir });
+    const before = scanKernel.formatted;
+    const fast = (await integrateColumnar(config, {}, { threads: 1 }))!;
+    expect(fast).not.toBeNull();
+    await fast.writeCsv(join(dir, `${name}-col.csv`), { numberFormats: config.output.numberFormats, provenance: config.output.provenance });
+    await rowEngineCsv(config, join(dir, `${name}-row.csv`));
+    return { col: readFileSync(join(dir, `${name}-col.csv`), 'utf8'), row: readFileSync(join(dir, `${name}-row.csv`), 'utf8'), formatted: scanKernel.formatted - before };
+  };
+
+  it('writes CSV as the row engine does: numbers of every kind, its fast paths and what it leaves to formatNumber', async () => {
+    // %.2f ties and near-ties, negatives (−0.00), huge and tiny values, floats with no format,
+    // whole numbers past 1e15, timestamps with milliseconds and outside years 0–9999, booleans
+    const amounts = ['0.125', '0.135', '1.005', '2.675', '-0.001', '-1.5', '0', '1e21', '123456789012.345', '0.000001', '5e-324', '99.995', '1.45', '-0', '4503599627370497', '7'];
+    const stamps = ['2024-02-29T23:59:59', '1970-01-01', '2024-01-01T00:00:00.123', '0001-01-01T00:00:00', '2024-06-01 12:00:00', '2024-06-01T12:00:00Z', '2024-06-01T12:00:00+02:00'];
+    const rows = Array.from({ length: 400 }, (_, i) => [`K${i}`, amounts[i % amounts.length]!, amounts[(i * 7) % amounts.length]!, String(i % 3 === 0 ? 2 ** 52 + i * 2 : i), stamps[i % stamps.length]!, i % 2 ? 'true' : 'false']);
+    csvFile('nums.csv', ['id', 'amt', 'raw', 'n', 'ts', 'flag'], rows, ',');
+    csvFile('nums-b.csv', ['id', 'extra'], Array.from({ length: 50 }, (_, i) => [`K${i * 3}`, `x${i}`]), ',');
+    const yaml = `sources: { a: { path: nums.csv, types: { amt: float, raw: float, n: int, ts: timestamp, flag: bool } }, b: { path: nums-b.csv } }
+primary: a
+joins: [{ source: b, type: left, on: id }]
+defaults: { extra: 'zoë, "q"' }
+output: { fields: [id, amt, raw, n, ts, flag, extra], format: { amt: '%.2f' } }
+`;
+    const { col, row, formatted } = await bothCsv(yaml, 'nums');
+    expect(formatted).toBeGreaterThan(0);
+    expect(col).toBe(row);
+    expect(col).toContain('-0.00');
+    expect(col).toContain('"zoë, ""q"""');
+  });
+
+  it('writes a cell longer than its output buffer (2 MB), and text that needs quotes from a ; file', async () => {
+    writeFileSync(join(dir, 'long.csv'), `id;text\n1;${'a,b '.repeat(500_000)}\n2;plain\n3;x,y\n`);
+    writeFileSync(join(dir, 'long-b.csv'), 'id;v\n1;one\n3;three\n');
+    const { col, row, formatted } = await bothCsv("sources: { a: { path: long.csv, delimiter: ';' }, b: { path: long-b.csv, delimiter: ';' } }\nprimary: a\njoins: [{ source: b, type: left, on: id }]\n", 'long');
+    expect(formatted).toBeGreaterThan(0);
+    expect(col.length).toBeGreaterThan(2_000_000);
+    expect(col).toBe(row);
+  });
+
   it('reads 400 random files as the JavaScript scan does: the same cells, or both refuse', () => {
     const r = rng(2026);
     // mostly plain text; now and then a byte either scan refuses, a ragged row, a blank line
