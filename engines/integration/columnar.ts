@@ -959,8 +959,13 @@ export async function integrateColumnar(config: IntegrationConfig, hooks: Integr
       if (!p0 || !t || j === undefined || early.has(j) || p0.length < (options.parallelMinBytes === 0 ? 1 : SPLIT_MIN_RECORDS)) return;
       const x = probePlan(config, p0, t, j, null, mem);
       if (!x) return;
-      if (onHelper && helper) early.set(j, helper.probe(p0, x.lIdx, t, x.heads));
-      else {
+      if (onHelper && helper) {
+        // the helper thread has just finished it and this thread is free: half each
+        const mid = x.heads.length >>> 1;
+        const theirs = helper.probe(p0, x.lIdx, t, x.heads, 0, mid);
+        probePrimary(x.index, x.keyCols, x.heads, mid, x.heads.length);
+        early.set(j, theirs);
+      } else {
         probePrimary(x.index, x.keyCols, x.heads);
         early.set(j, x.heads);
       }
@@ -1060,7 +1065,7 @@ async function joinAndResolve(
   }
   const useHelper = helper !== null && plan.length > 1 && parts[0]!.length >= splitMin;
   plan.forEach((x, i) => {
-    if (useHelper && i % 2 === 1) early.set(x.j, helper!.probe(parts[0]!, x.lIdx, parts[x.j]!, x.heads));
+    if (useHelper && i % 2 === 1) early.set(x.j, helper!.probe(parts[0]!, x.lIdx, parts[x.j]!, x.heads, 0, x.heads.length));
   });
   for (const x of plan) {
     if (early.has(x.j)) continue;
@@ -1193,12 +1198,12 @@ function identity(a: Int32Array): boolean {
 }
 
 /** heads[r]: the first indexed row matching the key cells of primary row r (−1: none, or a null in the key). */
-function probePrimary(index: KeyIndex, keyCols: Col[], heads: Int32Array): void {
+function probePrimary(index: KeyIndex, keyCols: Col[], heads: Int32Array, start = 0, end = heads.length): void {
   const nk = keyCols.length;
   const keyRows = new Int32Array(nk);
   if (nk === 1) {
     const c = keyCols[0]!;
-    for (let r = 0; r < heads.length; r++) {
+    for (let r = start; r < end; r++) {
       if (isNull(c, r)) heads[r] = -1;
       else {
         keyRows[0] = r;
@@ -1207,7 +1212,7 @@ function probePrimary(index: KeyIndex, keyCols: Col[], heads: Int32Array): void 
     }
     return;
   }
-  for (let r = 0; r < heads.length; r++) {
+  for (let r = start; r < end; r++) {
     let h = SEED;
     let nul = false;
     for (let k = 0; k < nk && !nul; k++) {
@@ -2154,8 +2159,8 @@ export interface Helper {
   format(meta: WriteMeta, data: WriteData, start: number, end: number): Promise<Buffer[]>;
   /** Resolves these fields for records [start, end) (writing their `from` arrays, on shared memory); their conflicts there. */
   resolve(jobs: ResolveJob[], recs: Int32Array[], tables: Table[], start: number, end: number): Promise<{ count: number; first: number }[]>;
-  /** probePrimary of the primary's key columns `keyIdx` against `src`'s join index, into `heads` (shared memory). */
-  probe(primary: Table, keyIdx: number[], src: Table, heads: Int32Array): Promise<Int32Array>;
+  /** probePrimary of the primary's key columns `keyIdx` against `src`'s join index, for primary rows [start, end), into `heads` (shared memory). */
+  probe(primary: Table, keyIdx: number[], src: Table, heads: Int32Array, start: number, end: number): Promise<Int32Array>;
   close(): void;
 }
 
@@ -2173,9 +2178,9 @@ const runResolve = (jobs: ResolveJob[], recs: Int32Array[], tables: Table[], sta
     resolveOne(j.from, recs[plan.p]!, tables[plan.p]!.cols[plan.c]!, plan.p, j.dflt, start, end);
     return { count: 0, first: -1 };
   });
-const runProbe = (primary: Table, keyIdx: number[], src: Table, heads: Int32Array): Int32Array => {
+const runProbe = (primary: Table, keyIdx: number[], src: Table, heads: Int32Array, start: number, end: number): Int32Array => {
   const data = src.index!;
-  probePrimary(new KeyIndex(data.fields.map((i) => src.cols[i]!), src.length, data), keyIdx.map((i) => primary.cols[i]!), heads);
+  probePrimary(new KeyIndex(data.fields.map((i) => src.cols[i]!), src.length, data), keyIdx.map((i) => primary.cols[i]!), heads, start, end);
   return heads;
 };
 
@@ -2263,7 +2268,8 @@ function startHelper(): Helper | null {
       ),
     resolve: (jobs, recs, tables, start, end) =>
       ask({ kind: 'resolve', jobs, recs, tables, start, end }, 'fields', jobs.length, (r) => r as { count: number; first: number }[], () => runResolve(jobs, recs, tables, start, end)),
-    probe: (primary, keyIdx, src, heads) => ask({ kind: 'probe', primary, keyIdx, src, heads }, 'probes', 1, () => heads, () => runProbe(primary, keyIdx, src, heads)),
+    probe: (primary, keyIdx, src, heads, start, end) =>
+      ask({ kind: 'probe', primary, keyIdx, src, heads, start, end }, 'probes', 1, () => heads, () => runProbe(primary, keyIdx, src, heads, start, end)),
     close: () => {
       broken = true;
       void worker.terminate();
@@ -2278,12 +2284,12 @@ export function serveHelper(port: { on(ev: 'message', f: (m: unknown) => void): 
       | { id: number; kind: 'load'; source: SourceConfig; joinKeys?: string[]; memory?: WebAssembly.Memory }
       | { id: number; kind: 'format'; meta: WriteMeta; data: WriteData; start: number; end: number }
       | { id: number; kind: 'resolve'; jobs: ResolveJob[]; recs: Int32Array[]; tables: Table[]; start: number; end: number }
-      | { id: number; kind: 'probe'; primary: Table; keyIdx: number[]; src: Table; heads: Int32Array };
+      | { id: number; kind: 'probe'; primary: Table; keyIdx: number[]; src: Table; heads: Int32Array; start: number; end: number };
     try {
       if (m.kind === 'load') {
         port.postMessage({ id: m.id, result: loadSourceTable(m.source, m.joinKeys, arenaOf(m.memory)) });
       } else if (m.kind === 'probe') {
-        runProbe(reviveTable(m.primary), m.keyIdx, reviveTable(m.src), m.heads);
+        runProbe(reviveTable(m.primary), m.keyIdx, reviveTable(m.src), m.heads, m.start, m.end);
         port.postMessage({ id: m.id, result: true });
       } else if (m.kind === 'resolve') {
         port.postMessage({ id: m.id, result: runResolve(m.jobs, m.recs, m.tables.map(reviveTable), m.start, m.end) });
