@@ -144,7 +144,7 @@ const KBASE = 65536;
 const WASM_PAGE = 65536;
 
 /** Whether integrations use the kernel (tests turn it off to compare with the JavaScript paths); what it did. */
-export const scanKernel = { enabled: true, used: 0, groupings: 0, formatted: 0 };
+export const scanKernel = { enabled: true, used: 0, groupings: 0, formatted: 0, resolved: 0 };
 let scanModule: WebAssembly.Module | null | undefined;
 
 /** The compiled kernel, or null when it cannot be built (the JavaScript code then does the work). */
@@ -164,6 +164,11 @@ interface ScanKernel {
   timestamps(buf: number, starts: number, ends: number, rows: number, out: number, nul: number): number;
   groupText(buf: number, starts: number, ends: number, rows: number, head: number, mask: number, group: number, first: number, ghash: number): number;
   countLines(buf: number, len: number): number;
+  resolveTwo(
+    f: number, rows0: number, rows1: number, p0: number, p1: number, c0: number, c1: number, s0: number, s1: number,
+    strategy: number, fixed: number, dflt: number, start: number, end: number, out: number,
+  ): void;
+  resolveOne(f: number, rows: number, c: number, p: number, dflt: number, start: number, end: number): void;
   format(
     fromPtrs: number, recPtrs: number, cells: number, defaults: number, nk: number, np: number, orderIdx: number,
     i: number, end: number, k0: number, out: number, pos: number, cap: number, state: number,
@@ -1368,8 +1373,8 @@ async function resolve(
     if (!sameKey[k]) jobs.push({ plan, from: from[k]!, dflt: dflt(plan) });
   });
   const mid = helper && nrec >= splitMin ? nrec >>> 1 : nrec;
-  const shared = mid < nrec ? helper!.resolve(jobs, recs, parts, mid, nrec) : null;
-  const mine = runResolve(jobs, recs, parts, 0, mid);
+  const shared = mid < nrec ? helper!.resolve(jobs, recs, parts, mid, nrec, arena) : null;
+  const mine = runResolve(jobs, recs, parts, 0, mid, arena);
   const theirs = shared ? await shared : null;
   let j = 0;
   plans.forEach((plan, k) => {
@@ -2158,7 +2163,7 @@ export interface Helper {
   load(s: SourceConfig, joinKeys: string[] | undefined, arena: Arena | null): Promise<Table | null>;
   format(meta: WriteMeta, data: WriteData, start: number, end: number): Promise<Buffer[]>;
   /** Resolves these fields for records [start, end) (writing their `from` arrays, on shared memory); their conflicts there. */
-  resolve(jobs: ResolveJob[], recs: Int32Array[], tables: Table[], start: number, end: number): Promise<{ count: number; first: number }[]>;
+  resolve(jobs: ResolveJob[], recs: Int32Array[], tables: Table[], start: number, end: number, arena: Arena | null): Promise<{ count: number; first: number }[]>;
   /** probePrimary of the primary's key columns `keyIdx` against `src`'s join index, for primary rows [start, end), into `heads` (shared memory). */
   probe(primary: Table, keyIdx: number[], src: Table, heads: Int32Array, start: number, end: number): Promise<Int32Array>;
   close(): void;
@@ -2170,14 +2175,61 @@ interface ResolveJob {
   dflt: number;
 }
 
-/** Each job's field resolved for records [start, end); the conflicts met there. */
-const runResolve = (jobs: ResolveJob[], recs: Int32Array[], tables: Table[], start: number, end: number) =>
-  jobs.map((j) => {
+/**
+ * Each job's field resolved for records [start, end); the conflicts met there. With an Arena that
+ * holds every table, the kernel resolves the fields resolveOne and resolveTwo would.
+ */
+const runResolve = (jobs: ResolveJob[], recs: Int32Array[], tables: Table[], start: number, end: number, arena: Arena | null) => {
+  const k = arena !== null && tables.every((t) => t.arena) ? new KernelResolve(arena) : null;
+  return jobs.map((j) => {
     const plan = j.plan;
-    if (plan.kind === 'resolved') return resolveMany(j.from, plan, recs, tables, j.dflt, start, end);
-    resolveOne(j.from, recs[plan.p]!, tables[plan.p]!.cols[plan.c]!, plan.p, j.dflt, start, end);
+    if (plan.kind === 'resolved') return (k && k.two(j.from, plan, recs, tables, j.dflt, start, end)) || resolveMany(j.from, plan, recs, tables, j.dflt, start, end);
+    const c = tables[plan.p]!.cols[plan.c]!;
+    if (k) k.one(j.from, recs[plan.p]!, c, plan.p, j.dflt, start, end);
+    else resolveOne(j.from, recs[plan.p]!, c, plan.p, j.dflt, start, end);
     return { count: 0, first: -1 };
   });
+};
+
+/** The kernel's resolveOne and resolveTwo, on columns in an Arena. */
+class KernelResolve {
+  private readonly specs = new Map<Col, number>();
+  private readonly out: Int32Array;
+  constructor(private readonly arena: Arena) {
+    this.out = arena.i32(2);
+  }
+  /** The kernel's description of a column (see kernel/scan.ts). */
+  private spec(c: Col): number {
+    let at = this.specs.get(c);
+    if (at === undefined) {
+      const d = this.arena.i32(6);
+      if (isText(c)) d.set([0, c.start!.byteOffset, c.end!.byteOffset, c.bytes.byteOffset, 0, 0]);
+      else d.set([c.type === 'bool' ? 2 : 1, 0, 0, 0, c.num!.byteOffset, c.nul!.byteOffset]);
+      at = d.byteOffset;
+      this.specs.set(c, at);
+    }
+    return at;
+  }
+  one(f: Int8Array, rows: Int32Array, c: Col, p: number, dflt: number, start: number, end: number): void {
+    this.arena.kernel.resolveOne(f.byteOffset, rows.byteOffset, this.spec(c), p, dflt, start, end);
+  }
+  /** resolveTwo's result, or null for a field it does not take. */
+  two(f: Int8Array, plan: ManyPlan, recs: Int32Array[], parts: Table[], dflt: number, start: number, end: number): { count: number; first: number } | null {
+    const strategy = plan.rule.strategy;
+    if (plan.where.length !== 2 || !TWO_WAY.has(strategy) || plan.rule.order) return null;
+    const [w0, w1] = plan.where as [{ p: number; c: number }, { p: number; c: number }];
+    const p0 = w0.p;
+    const p1 = w1.p;
+    const fixed = strategy === 'preferPrimary' ? (p0 === 0 ? 0 : p1 === 0 ? 1 : 0) : strategy === 'preferSecondary' ? (p0 !== 0 ? 0 : p1 !== 0 ? 1 : 0) : strategy === 'firstNonNull' || strategy === 'mostComplete' ? 0 : -1;
+    const stamp = (p: number) => (plan.stamp && plan.stamp[p]! >= 0 ? this.spec(parts[p]!.cols[plan.stamp[p]!]!) : 0);
+    const s = fixed >= 0 ? 0 : strategy === 'mostRecent' ? 1 : strategy === 'longest' ? 2 : strategy === 'min' ? 3 : 4;
+    const c0 = this.spec(parts[p0]!.cols[w0.c]!);
+    const c1 = this.spec(parts[p1]!.cols[w1.c]!);
+    scanKernel.resolved++;
+    this.arena.kernel.resolveTwo(f.byteOffset, recs[p0]!.byteOffset, recs[p1]!.byteOffset, p0, p1, c0, c1, stamp(p0), stamp(p1), s, fixed, dflt, start, end, this.out.byteOffset);
+    return { count: this.out[0]!, first: this.out[1]! };
+  }
+}
 const runProbe = (primary: Table, keyIdx: number[], src: Table, heads: Int32Array, start: number, end: number): Int32Array => {
   const data = src.index!;
   probePrimary(new KeyIndex(data.fields.map((i) => src.cols[i]!), src.length, data), keyIdx.map((i) => primary.cols[i]!), heads, start, end);
@@ -2266,8 +2318,14 @@ function startHelper(): Helper | null {
         (chunks) => (chunks as Uint8Array[]).map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength)),
         () => formatPart(meta, data, start, end),
       ),
-    resolve: (jobs, recs, tables, start, end) =>
-      ask({ kind: 'resolve', jobs, recs, tables, start, end }, 'fields', jobs.length, (r) => r as { count: number; first: number }[], () => runResolve(jobs, recs, tables, start, end)),
+    resolve: (jobs, recs, tables, start, end, arena) =>
+      ask(
+        { kind: 'resolve', jobs, recs, tables, start, end, memory: arena?.memory },
+        'fields',
+        jobs.length,
+        (r) => r as { count: number; first: number }[],
+        () => runResolve(jobs, recs, tables, start, end, arena),
+      ),
     probe: (primary, keyIdx, src, heads, start, end) =>
       ask({ kind: 'probe', primary, keyIdx, src, heads, start, end }, 'probes', 1, () => heads, () => runProbe(primary, keyIdx, src, heads, start, end)),
     close: () => {
@@ -2283,7 +2341,7 @@ export function serveHelper(port: { on(ev: 'message', f: (m: unknown) => void): 
     const m = raw as
       | { id: number; kind: 'load'; source: SourceConfig; joinKeys?: string[]; memory?: WebAssembly.Memory }
       | { id: number; kind: 'format'; meta: WriteMeta; data: WriteData; start: number; end: number }
-      | { id: number; kind: 'resolve'; jobs: ResolveJob[]; recs: Int32Array[]; tables: Table[]; start: number; end: number }
+      | { id: number; kind: 'resolve'; jobs: ResolveJob[]; recs: Int32Array[]; tables: Table[]; start: number; end: number; memory?: WebAssembly.Memory }
       | { id: number; kind: 'probe'; primary: Table; keyIdx: number[]; src: Table; heads: Int32Array; start: number; end: number };
     try {
       if (m.kind === 'load') {
@@ -2292,7 +2350,7 @@ export function serveHelper(port: { on(ev: 'message', f: (m: unknown) => void): 
         runProbe(reviveTable(m.primary), m.keyIdx, reviveTable(m.src), m.heads, m.start, m.end);
         port.postMessage({ id: m.id, result: true });
       } else if (m.kind === 'resolve') {
-        port.postMessage({ id: m.id, result: runResolve(m.jobs, m.recs, m.tables.map(reviveTable), m.start, m.end) });
+        port.postMessage({ id: m.id, result: runResolve(m.jobs, m.recs, m.tables.map(reviveTable), m.start, m.end, arenaOf(m.memory)) });
       } else {
         const data = { ...m.data, tables: m.data.tables.map(reviveTable) };
         const chunks = formatPart(m.meta, data, m.start, m.end);

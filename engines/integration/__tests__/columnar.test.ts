@@ -239,7 +239,7 @@ describe('the WebAssembly scan kernel', () => {
     }
   };
 
-  it('runs: the generated cases load through it, and it groups their text keys for aggregation', async () => {
+  it('runs: the generated cases load through it, it groups their text keys for aggregation and resolves their fields', async () => {
     const before = { ...scanKernel };
     for (let seed = 1; seed <= 20; seed++) {
       const config = parseIntegrationConfig(makeCase(seed).yaml, { baseDir: dir });
@@ -247,6 +247,8 @@ describe('the WebAssembly scan kernel', () => {
     }
     expect(scanKernel.used - before.used).toBe(60);
     expect(scanKernel.groupings - before.groupings).toBeGreaterThan(3);
+    expect(scanKernel.resolved - before.resolved).toBeGreaterThan(20);
+    expect(scanKernel.formatted - before.formatted).toBe(0); // toResult only: nothing written
   });
 
   /** The columnar CSV (the kernel writes it) and the row engine's, for one config. */

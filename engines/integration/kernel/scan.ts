@@ -396,3 +396,105 @@ export function format(
   store<i32>(state + 8, pos);
   return 0;
 }
+
+// ---- Resolving a field two participants have (columnar.ts's resolveTwo, choice for choice) -----
+//
+// A column is described by i32[6] at `c`: kind (0 text, 1 number, 2 boolean), span starts, span
+// ends, bytes (text), values, null flags (numbers and booleans).
+
+@inline function isNullAt(c: usize, r: i32): bool {
+  if (load<i32>(c) == 0) return load<i32>(<usize>load<i32>(c + 4) + (<usize>r << 2)) == load<i32>(<usize>load<i32>(c + 8) + (<usize>r << 2));
+  return load<u8>(<usize>load<i32>(c + 20) + <usize>r) == 1;
+}
+
+@inline function numAt(c: usize, r: i32): f64 {
+  return load<f64>(<usize>load<i32>(c + 16) + (<usize>r << 3));
+}
+
+/** compareText of columnar.ts: bytes, then lengths. */
+function compareSpans(a: usize, ra: i32, b: usize, rb: i32): i32 {
+  const as = load<i32>(<usize>load<i32>(a + 4) + (<usize>ra << 2));
+  const al = load<i32>(<usize>load<i32>(a + 8) + (<usize>ra << 2)) - as;
+  const bs = load<i32>(<usize>load<i32>(b + 4) + (<usize>rb << 2));
+  const bl = load<i32>(<usize>load<i32>(b + 8) + (<usize>rb << 2)) - bs;
+  const pa = <usize>load<i32>(a + 12) + <usize>as;
+  const pb = <usize>load<i32>(b + 12) + <usize>bs;
+  const n = al < bl ? al : bl;
+  for (let i = 0; i < n; i++) {
+    const d = <i32>load<u8>(pa + <usize>i) - <i32>load<u8>(pb + <usize>i);
+    if (d != 0) return d;
+  }
+  return al - bl;
+}
+
+const S_FIXED = 0;
+const S_MOST_RECENT = 1;
+const S_LONGEST = 2;
+const S_MIN = 3;
+const S_MAX = 4;
+
+/**
+ * f[rec] for records [start, end): p0 or p1 where only one has a value, dflt where neither, else the
+ * rule's pick (S_FIXED: p1 when fixed is 1; S_MOST_RECENT by the timestamp columns s0 / s1, 0 when
+ * a participant has none). out (i32[2]) receives the conflicts (both present, values differing) and
+ * the first record with one (−1: none).
+ */
+export function resolveTwo(
+  f: usize, rows0: usize, rows1: usize, p0: i32, p1: i32, c0: usize, c1: usize, s0: usize, s1: usize,
+  strategy: i32, fixed: i32, dflt: i32, start: i32, end: i32, out: usize,
+): void {
+  const k0 = load<i32>(c0);
+  const k1 = load<i32>(c1);
+  const text = k0 == 0;
+  // differ(): other kinds always differ; text by bytes; numbers by !== (NaN differs from itself)
+  const kindsDiffer = (k0 == 0) != (k1 == 0) || (k0 == 2) != (k1 == 2);
+  let count: i32 = 0;
+  let first: i32 = -1;
+  for (let rec = start; rec < end; rec++) {
+    const r0 = load<i32>(rows0 + (<usize>rec << 2));
+    const r1 = load<i32>(rows1 + (<usize>rec << 2));
+    const a = r0 >= 0 && !isNullAt(c0, r0);
+    const b = r1 >= 0 && !isNullAt(c1, r1);
+    if (!a || !b) {
+      store<i8>(f + <usize>rec, <i8>(a ? p0 : b ? p1 : dflt));
+      continue;
+    }
+    const differs = kindsDiffer || (text ? compareSpans(c0, r0, c1, r1) != 0 : numAt(c0, r0) != numAt(c1, r1));
+    if (differs) {
+      if (count == 0) first = rec;
+      count++;
+    }
+    let pick1: bool;
+    if (strategy == S_FIXED) pick1 = fixed == 1;
+    else if (strategy == S_MOST_RECENT) {
+      let t0 = s0 != 0 && !isNullAt(s0, r0) ? numAt(s0, r0) : -Infinity;
+      if (t0 != t0) t0 = -Infinity;
+      const t1 = s1 != 0 && !isNullAt(s1, r1) ? numAt(s1, r1) : -Infinity;
+      pick1 = t1 > t0;
+    } else if (strategy == S_LONGEST) {
+      const l1 = load<i32>(<usize>load<i32>(c1 + 8) + (<usize>r1 << 2)) - load<i32>(<usize>load<i32>(c1 + 4) + (<usize>r1 << 2));
+      const l0 = load<i32>(<usize>load<i32>(c0 + 8) + (<usize>r0 << 2)) - load<i32>(<usize>load<i32>(c0 + 4) + (<usize>r0 << 2));
+      pick1 = l1 > l0;
+    } else {
+      let d: i32;
+      if (text) d = compareSpans(c1, r1, c0, r0);
+      else {
+        const x1 = numAt(c1, r1);
+        const x0 = numAt(c0, r0);
+        d = x1 < x0 ? -1 : x1 > x0 ? 1 : 0;
+      }
+      pick1 = strategy == S_MIN ? d < 0 : d > 0;
+    }
+    store<i8>(f + <usize>rec, <i8>(pick1 ? p1 : p0));
+  }
+  store<i32>(out, count);
+  store<i32>(out + 4, first);
+}
+
+/** resolveOne of columnar.ts: f[rec] = p where participant p has a value, else dflt. */
+export function resolveOne(f: usize, rows: usize, c: usize, p: i32, dflt: i32, start: i32, end: i32): void {
+  for (let rec = start; rec < end; rec++) {
+    const r = load<i32>(rows + (<usize>rec << 2));
+    store<i8>(f + <usize>rec, <i8>(r >= 0 && !isNullAt(c, r) ? p : dflt));
+  }
+}
