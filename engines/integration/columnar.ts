@@ -169,6 +169,9 @@ interface ScanKernel {
     strategy: number, fixed: number, dflt: number, start: number, end: number, out: number,
   ): void;
   resolveOne(f: number, rows: number, c: number, p: number, dflt: number, start: number, end: number): void;
+  countMatched(a: number, n: number): number;
+  matchedRows(recPtrs: number, np: number, nrec: number, marks: number, counts: number): void;
+  firstUnsorted(c: number, rows: number, from: number, n: number): number;
   format(
     fromPtrs: number, recPtrs: number, cells: number, defaults: number, nk: number, np: number, orderIdx: number,
     i: number, end: number, k0: number, out: number, pos: number, cap: number, state: number,
@@ -1078,6 +1081,7 @@ async function joinAndResolve(
     early.set(x.j, x.heads);
   }
 
+  let primaryInOrder = true; // recs[0][rec] = rec (no join has expanded or dropped records yet)
   for (let j = 1; j < np; j++) {
     const join = config.joins[j - 1]!;
     const src = parts[j]!;
@@ -1104,7 +1108,7 @@ async function joinAndResolve(
     if (byRow !== undefined) {
       const hb = await byRow;
       const p0 = recs[0]!;
-      if (nrec === hb.length && identity(p0)) heads = hb;
+      if (primaryInOrder) heads = hb;
       else {
         heads = mem.i32(nrec);
         for (let rec = 0; rec < nrec; rec++) heads[rec] = hb[p0[rec]!]!;
@@ -1120,7 +1124,8 @@ async function joinAndResolve(
     let total = 0;
     if (!index.duplicates) {
       // one row a key: no chains to follow
-      for (let rec = 0; rec < nrec; rec++) if (heads[rec]! >= 0) matched++;
+      if (arena !== null) matched = arena.kernel.countMatched(heads.byteOffset, nrec); // heads and recs are in the arena
+      else for (let rec = 0; rec < nrec; rec++) if (heads[rec]! >= 0) matched++;
       total = kept ? nrec : matched;
     } else {
       for (let rec = 0; rec < nrec; rec++) {
@@ -1134,27 +1139,42 @@ async function joinAndResolve(
       }
     }
     const unmatched = nrec - matched;
+    if (!(kept && !index.duplicates)) primaryInOrder = false;
     recs = kept && !index.duplicates ? recs.map((a, p) => (p === j ? heads : a)) : expand(mem, recs, heads, index.next, j, kept, total);
     nrec = total;
     report.joins.push({ source: src.name, type: join.type, match: 'exact', matchedRecords: matched, unmatchedRecords: unmatched, addedFromSource: 0 });
   }
 
   // matched / unmatched per source: a row is matched when its record holds another participant
-  const marks = parts.map((p) => new Uint8Array(p.length));
-  for (let rec = 0; rec < nrec; rec++) {
-    let present = 0;
-    for (let p = 0; p < np; p++) if (recs[p]![rec]! >= 0) present++;
-    if (present < 2) continue;
-    for (let p = 0; p < np; p++) {
-      const r = recs[p]![rec]!;
-      if (r >= 0) marks[p]![r] = 1;
+  const matchedOf = parts.map(() => 0);
+  if (arena !== null) {
+    const ptrs = arena.i32(np);
+    const marks = arena.i32(np);
+    const counts = arena.i32(np);
+    parts.forEach((p, i) => {
+      ptrs[i] = recs[i]!.byteOffset;
+      marks[i] = arena.u8(p.length).byteOffset;
+    });
+    arena.kernel.matchedRows(ptrs.byteOffset, np, nrec, marks.byteOffset, counts.byteOffset);
+    counts.forEach((c, i) => (matchedOf[i] = c));
+  } else {
+    const marks = parts.map((p) => new Uint8Array(p.length));
+    for (let rec = 0; rec < nrec; rec++) {
+      let present = 0;
+      for (let p = 0; p < np; p++) if (recs[p]![rec]! >= 0) present++;
+      if (present < 2) continue;
+      for (let p = 0; p < np; p++) {
+        const r = recs[p]![rec]!;
+        if (r >= 0) marks[p]![r] = 1;
+      }
     }
+    marks.forEach((m, i) => {
+      let n = 0;
+      for (let r = 0; r < m.length; r++) n += m[r]!;
+      matchedOf[i] = n;
+    });
   }
-  parts.forEach((p, i) => {
-    let m = 0;
-    for (const x of marks[i]!) m += x;
-    report.sources[p.name] = { rows: p.length, matched: m, unmatched: p.length - m };
-  });
+  parts.forEach((p, i) => (report.sources[p.name] = { rows: p.length, matched: matchedOf[i]!, unmatched: p.length - matchedOf[i]! }));
 
   hooks.onProgress?.({ phase: 'resolve', detail: `${nrec} records` });
   return resolve(config, parts, recs, nrec, report, helper, splitMin, arena);
@@ -1196,11 +1216,6 @@ function hasNull(c: Col): boolean {
   return false;
 }
 
-/** Whether a[i] = i for every i. */
-function identity(a: Int32Array): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== i) return false;
-  return true;
-}
 
 /** heads[r]: the first indexed row matching the key cells of primary row r (−1: none, or a null in the key). */
 function probePrimary(index: KeyIndex, keyCols: Col[], heads: Int32Array, start = 0, end = heads.length): void {
@@ -1445,7 +1460,9 @@ async function resolve(
       const c = colOf[k0]![p0]!;
       const rows = recs[p0]!;
       const f = from[k0]!;
-      for (let rec = 1; rec < nrec && sorted; rec++) {
+      // the kernel skips to the first pair out of order or with a null (then taken here)
+      const skip = arena !== null && parts[p0]!.arena ? arena.kernel.firstUnsorted(colSpec(arena, c), rows.byteOffset, f.byteOffset, nrec) : 1;
+      for (let rec = skip; rec < nrec && sorted; rec++) {
         if (f[rec - 1]! >= 0 && f[rec]! >= 0 ? compareText(c, rows[rec - 1]!, c, rows[rec]!) > 0 : compare(rec - 1, rec) > 0) sorted = false;
       }
     } else for (let rec = 1; rec < nrec && sorted; rec++) if (compare(rec - 1, rec) > 0) sorted = false;
@@ -2191,6 +2208,14 @@ const runResolve = (jobs: ResolveJob[], recs: Int32Array[], tables: Table[], sta
   });
 };
 
+/** The kernel's description of a column in the arena (see kernel/scan.ts): its offset. */
+function colSpec(arena: Arena, c: Col): number {
+  const d = arena.i32(6);
+  if (isText(c)) d.set([0, c.start!.byteOffset, c.end!.byteOffset, c.bytes.byteOffset, 0, 0]);
+  else d.set([c.type === 'bool' ? 2 : 1, 0, 0, 0, c.num!.byteOffset, c.nul!.byteOffset]);
+  return d.byteOffset;
+}
+
 /** The kernel's resolveOne and resolveTwo, on columns in an Arena. */
 class KernelResolve {
   private readonly specs = new Map<Col, number>();
@@ -2198,14 +2223,10 @@ class KernelResolve {
   constructor(private readonly arena: Arena) {
     this.out = arena.i32(2);
   }
-  /** The kernel's description of a column (see kernel/scan.ts). */
   private spec(c: Col): number {
     let at = this.specs.get(c);
     if (at === undefined) {
-      const d = this.arena.i32(6);
-      if (isText(c)) d.set([0, c.start!.byteOffset, c.end!.byteOffset, c.bytes.byteOffset, 0, 0]);
-      else d.set([c.type === 'bool' ? 2 : 1, 0, 0, 0, c.num!.byteOffset, c.nul!.byteOffset]);
-      at = d.byteOffset;
+      at = colSpec(this.arena, c);
       this.specs.set(c, at);
     }
     return at;

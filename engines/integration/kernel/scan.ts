@@ -498,3 +498,48 @@ export function resolveOne(f: usize, rows: usize, c: usize, p: i32, dflt: i32, s
     store<i8>(f + <usize>rec, <i8>(r >= 0 && !isNullAt(c, r) ? p : dflt));
   }
 }
+
+// ---- Small passes over every record (columnar.ts's loops, where the arrays are in the arena) ----
+
+/** How many of i32[n] at a are ≥ 0 (matched records of a join). */
+export function countMatched(a: usize, n: i32): i32 {
+  let m: i32 = 0;
+  for (let i = 0; i < n; i++) if (load<i32>(a + (<usize>i << 2)) >= 0) m++;
+  return m;
+}
+
+/**
+ * Matched rows per participant: a row is matched when a record holding it holds another
+ * participant too. recPtrs: i32[np] pointers to each participant's i32[nrec] rows; marks: i32[np]
+ * pointers to zeroed u8 arrays, one a row; counts: i32[np] out.
+ */
+export function matchedRows(recPtrs: usize, np: i32, nrec: i32, marks: usize, counts: usize): void {
+  for (let p = 0; p < np; p++) store<i32>(counts + (<usize>p << 2), 0);
+  for (let rec = 0; rec < nrec; rec++) {
+    let present: i32 = 0;
+    for (let p = 0; p < np; p++) if (load<i32>(<usize>load<i32>(recPtrs + (<usize>p << 2)) + (<usize>rec << 2)) >= 0) present++;
+    if (present < 2) continue;
+    for (let p = 0; p < np; p++) {
+      const r = load<i32>(<usize>load<i32>(recPtrs + (<usize>p << 2)) + (<usize>rec << 2));
+      if (r < 0) continue;
+      const m = <usize>load<i32>(marks + (<usize>p << 2)) + <usize>r;
+      if (load<u8>(m) == 0) {
+        store<u8>(m, 1);
+        store<i32>(counts + (<usize>p << 2), load<i32>(counts + (<usize>p << 2)) + 1);
+      }
+    }
+  }
+}
+
+/**
+ * The first record from 1 on whose text (column c, rows at `rows`) sorts before the previous
+ * record's, or whose field or the previous one's comes from no participant (from[rec] < 0); n when
+ * there is none (the records are in order as far as this can tell).
+ */
+export function firstUnsorted(c: usize, rows: usize, from: usize, n: i32): i32 {
+  for (let rec = 1; rec < n; rec++) {
+    if (load<i8>(from + <usize>(rec - 1)) < 0 || load<i8>(from + <usize>rec) < 0) return rec;
+    if (compareSpans(c, load<i32>(rows + (<usize>(rec - 1) << 2)), c, load<i32>(rows + (<usize>rec << 2))) > 0) return rec;
+  }
+  return n;
+}
