@@ -144,7 +144,7 @@ const KBASE = 65536;
 const WASM_PAGE = 65536;
 
 /** Whether integrations use the kernel (tests turn it off to compare with the JavaScript paths); what it did. */
-export const scanKernel = { enabled: true, used: 0, groupings: 0, formatted: 0, resolved: 0 };
+export const scanKernel = { enabled: true, used: 0, groupings: 0, formatted: 0, resolved: 0, indexed: 0, probed: 0 };
 let scanModule: WebAssembly.Module | null | undefined;
 
 /** The compiled kernel, or null when it cannot be built (the JavaScript code then does the work). */
@@ -172,6 +172,10 @@ interface ScanKernel {
   countMatched(a: number, n: number): number;
   matchedRows(recPtrs: number, np: number, nrec: number, marks: number, counts: number): void;
   firstUnsorted(c: number, rows: number, from: number, n: number): number;
+  indexText(c: number, rows: number, head: number, mask: number, next: number, tail: number, hashes: number): number;
+  probeText(pc: number, ic: number, head: number, mask: number, hashes: number, heads: number, start: number, end: number): void;
+  aggregateNum(group: number, n: number, src: number, op: number, num: number, nul: number, cnt: number, ng: number): void;
+  firstNull(c: number, n: number): number;
   format(
     fromPtrs: number, recPtrs: number, cells: number, defaults: number, nk: number, np: number, orderIdx: number,
     i: number, end: number, k0: number, out: number, pos: number, cap: number, state: number,
@@ -610,6 +614,15 @@ interface IndexData {
   hashes: Int32Array;
   mask: number;
   duplicates: boolean;
+  /** Whether its arrays are in the integration's Arena (the kernel can probe it). */
+  arena: boolean;
+}
+
+/** Slots of an index for `rows` keys: at most ~77 % full (linear probing stays short); smaller tables touch less fresh memory. */
+function indexCapacity(rows: number): number {
+  let cap = 16;
+  while (cap < rows * 1.3) cap *= 2;
+  return cap;
 }
 
 class KeyIndex {
@@ -629,23 +642,22 @@ class KeyIndex {
     rows: number,
     data?: IndexData,
     private readonly chain = true,
+    mem: Alloc = SHARED,
   ) {
     if (data) {
       ({ head: this.head, next: this.next, tail: this.tail, hashes: this.hashes, mask: this.mask, duplicates: this.duplicates } = data);
       return;
     }
-    // at most ~77 % full (linear probing stays short); smaller tables touch less fresh memory
-    let cap = 16;
-    while (cap < rows * 1.3) cap *= 2;
+    const cap = indexCapacity(rows);
     this.mask = cap - 1;
-    this.head = i32(cap).fill(-1);
-    this.next = chain ? i32(rows).fill(-1) : EMPTY_I32;
-    this.tail = chain ? i32(rows) : EMPTY_I32;
-    this.hashes = i32(rows);
+    this.head = mem.i32(cap).fill(-1);
+    this.next = chain ? mem.i32(rows).fill(-1) : EMPTY_I32;
+    this.tail = chain ? mem.i32(rows) : EMPTY_I32;
+    this.hashes = mem.i32(rows);
   }
 
-  data(fields: number[]): IndexData {
-    return { fields, head: this.head, next: this.next, tail: this.tail, hashes: this.hashes, mask: this.mask, duplicates: this.duplicates };
+  data(fields: number[], arena = false): IndexData {
+    return { fields, head: this.head, next: this.next, tail: this.tail, hashes: this.hashes, mask: this.mask, duplicates: this.duplicates, arena };
   }
   hash(cols: Col[], r: number): number {
     let h = SEED;
@@ -706,12 +718,24 @@ class KeyIndex {
  * The join index of a table on key fields: rows with a null in any key are left out (they match
  * nothing). Null when a field is missing.
  */
-function buildJoinIndex(t: Table, keyFields: string[]): IndexData | null {
+function buildJoinIndex(t: Table, keyFields: string[], arena: Arena | null = null): IndexData | null {
   const fields = keyFields.map((f) => t.fields.indexOf(f));
   if (fields.some((i) => i < 0)) return null;
   const cols = fields.map((i) => t.cols[i]!);
-  const index = new KeyIndex(cols, t.length);
+  const a = t.arena ? arena : null; // in the arena with its table
   const known = t.distinctKeys && t.distinctKeys.fields.join() === fields.join() ? t.distinctKeys.hashes : null;
+  if (a !== null && !known && cols.length === 1 && isText(cols[0]!)) {
+    // one text key: indexed by the kernel
+    const cap = indexCapacity(t.length);
+    const head = a.i32(cap).fill(-1);
+    const next = a.i32(t.length).fill(-1);
+    const tail = a.i32(t.length);
+    const hashes = a.i32(t.length);
+    scanKernel.indexed++;
+    const dup = a.kernel.indexText(colSpec(a, cols[0]!), t.length, head.byteOffset, cap - 1, next.byteOffset, tail.byteOffset, hashes.byteOffset);
+    return { fields, head, next, tail, hashes, mask: cap - 1, duplicates: dup === 1, arena: true };
+  }
+  const index = new KeyIndex(cols, t.length, undefined, true, a ?? SHARED);
   if (known) {
     // an aggregation's groups: hashed already, and no key twice (nothing to compare)
     for (let r = 0; r < t.length; r++) {
@@ -719,14 +743,14 @@ function buildJoinIndex(t: Table, keyFields: string[]): IndexData | null {
       for (const c of cols) if (isNull(c, r)) hasNull = true;
       if (!hasNull) index.addDistinct(r, known[r]!);
     }
-    return index.data(fields);
+    return index.data(fields, a !== null);
   }
   for (let r = 0; r < t.length; r++) {
     let hasNull = false;
     for (const c of cols) if (isNull(c, r)) hasNull = true;
     if (!hasNull) index.add(r);
   }
-  return index.data(fields);
+  return index.data(fields, a !== null);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -748,7 +772,8 @@ function aggregateTable(t: Table, spec: NonNullable<SourceConfig['aggregate']>, 
   let firstRow: ArrayLike<number>;
   let ng: number;
   let hashes: Int32Array;
-  if (a !== null && keyCols.length === 1 && isText(keyCols[0]!)) {
+  const kernelGrouped = a !== null && keyCols.length === 1 && isText(keyCols[0]!);
+  if (kernelGrouped) {
     // one text key, read by the scan kernel: grouped there
     const k = kernelGroups(a, keyCols[0]!, t.length);
     ({ group, ng, hashes } = k);
@@ -791,8 +816,15 @@ function aggregateTable(t: Table, spec: NonNullable<SourceConfig['aggregate']>, 
       continue;
     }
     const num = mem.f64(ng); // count, or sum
-    const count = o.op === 'mean' ? new Float64Array(ng) : null;
     const nul = mem.u8(ng);
+    if (kernelGrouped) {
+      // the groups are in the arena: counted and summed there, in row order as below
+      const cnt = o.op === 'mean' ? a.f64(ng).byteOffset : 0;
+      a.kernel.aggregateNum(group.byteOffset, t.length, src ? colSpec(a, src) : 0, o.op === 'count' ? 0 : o.op === 'sum' ? 1 : 2, num.byteOffset, nul.byteOffset, cnt, ng);
+      cols.push(makeCol(aggregateType(o.op, src?.type), EMPTY, null, null, num, nul));
+      continue;
+    }
+    const count = o.op === 'mean' ? new Float64Array(ng) : null;
     if (o.op !== 'count') nul.fill(1); // a group without values: null
     for (let r = 0; r < t.length; r++) {
       if (src !== null && isNull(src, r)) continue;
@@ -925,7 +957,7 @@ export interface ColumnarOptions {
 export function loadSourceTable(s: SourceConfig, joinKeys?: string[], arena: Arena | null = null): Table | null {
   let t = loadCsv(s, arena);
   if (t !== null && s.aggregate) t = aggregateTable(t, s.aggregate, arena);
-  if (t !== null && joinKeys) t.index = buildJoinIndex(t, joinKeys);
+  if (t !== null && joinKeys) t.index = buildJoinIndex(t, joinKeys, arena);
   return t;
 }
 
@@ -965,16 +997,16 @@ export async function integrateColumnar(config: IntegrationConfig, hooks: Integr
       const t = loaded.get(name);
       const j = joinOf.get(name);
       if (!p0 || !t || j === undefined || early.has(j) || p0.length < (options.parallelMinBytes === 0 ? 1 : SPLIT_MIN_RECORDS)) return;
-      const x = probePlan(config, p0, t, j, null, mem);
+      const x = probePlan(config, p0, t, j, null, arena);
       if (!x) return;
       if (onHelper && helper) {
         // the helper thread has just finished it and this thread is free: half each
         const mid = x.heads.length >>> 1;
-        const theirs = helper.probe(p0, x.lIdx, t, x.heads, 0, mid);
-        probePrimary(x.index, x.keyCols, x.heads, mid, x.heads.length);
+        const theirs = helper.probe(p0, x.lIdx, t, x.heads, 0, mid, arena);
+        probeRows(arena, p0, x.keyCols, t, x.heads, mid, x.heads.length, x.index);
         early.set(j, theirs);
       } else {
-        probePrimary(x.index, x.keyCols, x.heads);
+        probeRows(arena, p0, x.keyCols, t, x.heads, 0, x.heads.length, x.index);
         early.set(j, x.heads);
       }
     };
@@ -1068,16 +1100,16 @@ async function joinAndResolve(
   const plan: ProbePlan[] = [];
   for (let j = 1; j < np; j++) {
     if (early.has(j)) continue;
-    const x = probePlan(config, parts[0]!, parts[j]!, j, parts.slice(1, j), mem);
+    const x = probePlan(config, parts[0]!, parts[j]!, j, parts.slice(1, j), arena);
     if (x) plan.push(x);
   }
   const useHelper = helper !== null && plan.length > 1 && parts[0]!.length >= splitMin;
   plan.forEach((x, i) => {
-    if (useHelper && i % 2 === 1) early.set(x.j, helper!.probe(parts[0]!, x.lIdx, parts[x.j]!, x.heads, 0, x.heads.length));
+    if (useHelper && i % 2 === 1) early.set(x.j, helper!.probe(parts[0]!, x.lIdx, parts[x.j]!, x.heads, 0, x.heads.length, arena));
   });
   for (const x of plan) {
     if (early.has(x.j)) continue;
-    probePrimary(x.index, x.keyCols, x.heads);
+    probeRows(arena, x.primary, x.keyCols, x.src, x.heads, 0, x.heads.length, x.index);
     early.set(x.j, x.heads);
   }
 
@@ -1099,7 +1131,7 @@ async function joinAndResolve(
       return w;
     });
     if (lWhere.some((w, k) => w.length === 0 || w.some((x) => keyKind(x.c) !== keyKind(rCols[k]!)))) return null;
-    const data = src.index && src.index.fields.join() === rIdx.join() ? src.index : buildJoinIndex(src, join.on.map((k) => k.right))!;
+    const data = src.index && src.index.fields.join() === rIdx.join() ? src.index : buildJoinIndex(src, join.on.map((k) => k.right), arena)!;
     const index = new KeyIndex(rCols, src.length, data);
     if (index.duplicates && config.sources.get(join.source)!.unique) return null; // the row engine names the key
     // the first matching row of each record (−1: none), then the records, expanded per match
@@ -1187,6 +1219,23 @@ interface ProbePlan {
   lIdx: number[];
   keyCols: Col[];
   heads: Int32Array;
+  primary: Table;
+  src: Table;
+}
+
+/**
+ * probePrimary for rows [start, end) of the primary against `src`'s join index: by the kernel for
+ * one text key when all of it is in the arena.
+ */
+function probeRows(arena: Arena | null, primary: Table, keyCols: Col[], src: Table, heads: Int32Array, start: number, end: number, index?: KeyIndex): void {
+  const data = src.index!;
+  const rCols = data.fields.map((i) => src.cols[i]!);
+  if (arena !== null && data.arena && primary.arena && src.arena && keyCols.length === 1 && isText(keyCols[0]!) && isText(rCols[0]!)) {
+    scanKernel.probed++;
+    arena.kernel.probeText(colSpec(arena, keyCols[0]!), colSpec(arena, rCols[0]!), data.head.byteOffset, data.mask, data.hashes.byteOffset, heads.byteOffset, start, end);
+    return;
+  }
+  probePrimary(index ?? new KeyIndex(rCols, src.length, data), keyCols, heads, start, end);
 }
 
 /**
@@ -1194,23 +1243,28 @@ interface ProbePlan {
  * alone: a key field the primary lacks, or holds nulls where an earlier secondary (`earlier`; null:
  * not known yet, so nulls are refused) may have the value.
  */
-function probePlan(config: IntegrationConfig, primary: Table, src: Table, j: number, earlier: Table[] | null, mem: Alloc): ProbePlan | null {
+function probePlan(config: IntegrationConfig, primary: Table, src: Table, j: number, earlier: Table[] | null, arena: Arena | null): ProbePlan | null {
+  const mem: Alloc = arena ?? SHARED;
   const join = config.joins[j - 1]!;
   const lIdx = join.on.map((k) => primary.fields.indexOf(k.left));
   const rIdx = join.on.map((k) => src.fields.indexOf(k.right));
   if (lIdx.some((i) => i < 0) || rIdx.some((i) => i < 0)) return null;
   const keyCols = lIdx.map((i) => primary.cols[i]!);
   // a key field an earlier secondary also has is read from it where the primary's is null
-  if (join.on.some((k, i) => hasNull(keyCols[i]!) && (earlier === null || earlier.some((p) => p.fields.includes(k.left))))) return null;
+  if (join.on.some((k, i) => hasNull(keyCols[i]!, arena && primary.arena ? arena : null) && (earlier === null || earlier.some((p) => p.fields.includes(k.left))))) return null;
   const rCols = rIdx.map((i) => src.cols[i]!);
   if (keyCols.some((c, k) => keyKind(c) !== keyKind(rCols[k]!))) return null;
-  const data = src.index && src.index.fields.join() === rIdx.join() ? src.index : buildJoinIndex(src, join.on.map((k) => k.right))!;
+  const data = src.index && src.index.fields.join() === rIdx.join() ? src.index : buildJoinIndex(src, join.on.map((k) => k.right), arena)!;
   src.index = data;
-  return { j, index: new KeyIndex(rCols, src.length, data), lIdx, keyCols, heads: mem.i32(primary.length) };
+  return { j, index: new KeyIndex(rCols, src.length, data), lIdx, keyCols, heads: mem.i32(primary.length), primary, src };
 }
 
 /** Whether a column holds a null. */
-function hasNull(c: Col): boolean {
+function hasNull(c: Col, arena: Arena | null = null): boolean {
+  if (arena !== null) {
+    const n = c.nul !== null ? c.nul.length : c.start!.length;
+    return arena.kernel.firstNull(colSpec(arena, c), n) < n;
+  }
   const n = c.nul !== null ? c.nul.length : c.start!.length;
   for (let r = 0; r < n; r++) if (isNull(c, r)) return true;
   return false;
@@ -1379,7 +1433,7 @@ async function resolve(
     // not floats: NaN equals NaN as a key, not as a value
     if (!(cols.every(isText) || cols.every((c) => c.type === 'int'))) return false;
     if (!plan.where.slice(1).every((w) => config.joins[w.p - 1]!.on.some((k) => k.left === plan.name && k.right === plan.name))) return false;
-    return !hasNull(cols[0]!);
+    return !hasNull(cols[0]!, arena && parts[0]!.arena ? arena : null);
   });
   sameKey.forEach((same, k) => same && from[k]!.fill(0));
   // every other field, per record: with a helper thread, it takes the second half of the records
@@ -2182,7 +2236,7 @@ export interface Helper {
   /** Resolves these fields for records [start, end) (writing their `from` arrays, on shared memory); their conflicts there. */
   resolve(jobs: ResolveJob[], recs: Int32Array[], tables: Table[], start: number, end: number, arena: Arena | null): Promise<{ count: number; first: number }[]>;
   /** probePrimary of the primary's key columns `keyIdx` against `src`'s join index, for primary rows [start, end), into `heads` (shared memory). */
-  probe(primary: Table, keyIdx: number[], src: Table, heads: Int32Array, start: number, end: number): Promise<Int32Array>;
+  probe(primary: Table, keyIdx: number[], src: Table, heads: Int32Array, start: number, end: number, arena: Arena | null): Promise<Int32Array>;
   close(): void;
 }
 
@@ -2251,9 +2305,8 @@ class KernelResolve {
     return { count: this.out[0]!, first: this.out[1]! };
   }
 }
-const runProbe = (primary: Table, keyIdx: number[], src: Table, heads: Int32Array, start: number, end: number): Int32Array => {
-  const data = src.index!;
-  probePrimary(new KeyIndex(data.fields.map((i) => src.cols[i]!), src.length, data), keyIdx.map((i) => primary.cols[i]!), heads, start, end);
+const runProbe = (primary: Table, keyIdx: number[], src: Table, heads: Int32Array, start: number, end: number, arena: Arena | null): Int32Array => {
+  probeRows(arena, primary, keyIdx.map((i) => primary.cols[i]!), src, heads, start, end);
   return heads;
 };
 
@@ -2347,8 +2400,8 @@ function startHelper(): Helper | null {
         (r) => r as { count: number; first: number }[],
         () => runResolve(jobs, recs, tables, start, end, arena),
       ),
-    probe: (primary, keyIdx, src, heads, start, end) =>
-      ask({ kind: 'probe', primary, keyIdx, src, heads, start, end }, 'probes', 1, () => heads, () => runProbe(primary, keyIdx, src, heads, start, end)),
+    probe: (primary, keyIdx, src, heads, start, end, arena) =>
+      ask({ kind: 'probe', primary, keyIdx, src, heads, start, end, memory: arena?.memory }, 'probes', 1, () => heads, () => runProbe(primary, keyIdx, src, heads, start, end, arena)),
     close: () => {
       broken = true;
       void worker.terminate();
@@ -2363,12 +2416,12 @@ export function serveHelper(port: { on(ev: 'message', f: (m: unknown) => void): 
       | { id: number; kind: 'load'; source: SourceConfig; joinKeys?: string[]; memory?: WebAssembly.Memory }
       | { id: number; kind: 'format'; meta: WriteMeta; data: WriteData; start: number; end: number }
       | { id: number; kind: 'resolve'; jobs: ResolveJob[]; recs: Int32Array[]; tables: Table[]; start: number; end: number; memory?: WebAssembly.Memory }
-      | { id: number; kind: 'probe'; primary: Table; keyIdx: number[]; src: Table; heads: Int32Array; start: number; end: number };
+      | { id: number; kind: 'probe'; primary: Table; keyIdx: number[]; src: Table; heads: Int32Array; start: number; end: number; memory?: WebAssembly.Memory };
     try {
       if (m.kind === 'load') {
         port.postMessage({ id: m.id, result: loadSourceTable(m.source, m.joinKeys, arenaOf(m.memory)) });
       } else if (m.kind === 'probe') {
-        runProbe(reviveTable(m.primary), m.keyIdx, reviveTable(m.src), m.heads, m.start, m.end);
+        runProbe(reviveTable(m.primary), m.keyIdx, reviveTable(m.src), m.heads, m.start, m.end, arenaOf(m.memory));
         port.postMessage({ id: m.id, result: true });
       } else if (m.kind === 'resolve') {
         port.postMessage({ id: m.id, result: runResolve(m.jobs, m.recs, m.tables.map(reviveTable), m.start, m.end, arenaOf(m.memory)) });

@@ -239,7 +239,7 @@ describe('the WebAssembly scan kernel', () => {
     }
   };
 
-  it('runs: the generated cases load through it, it groups their text keys for aggregation and resolves their fields', async () => {
+  it('runs: the generated cases load through it; it groups, indexes and probes their text keys and resolves their fields', async () => {
     const before = { ...scanKernel };
     for (let seed = 1; seed <= 20; seed++) {
       const config = parseIntegrationConfig(makeCase(seed).yaml, { baseDir: dir });
@@ -248,6 +248,8 @@ describe('the WebAssembly scan kernel', () => {
     expect(scanKernel.used - before.used).toBe(60);
     expect(scanKernel.groupings - before.groupings).toBeGreaterThan(3);
     expect(scanKernel.resolved - before.resolved).toBeGreaterThan(20);
+    expect(scanKernel.indexed - before.indexed).toBeGreaterThan(5);
+    expect(scanKernel.probed - before.probed).toBeGreaterThan(5);
     expect(scanKernel.formatted - before.formatted).toBe(0); // toResult only: nothing written
   });
 

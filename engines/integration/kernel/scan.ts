@@ -543,3 +543,103 @@ export function firstUnsorted(c: usize, rows: usize, from: usize, n: i32): i32 {
   }
   return n;
 }
+
+// ---- Keys: join indexes, probes and aggregation on one text key (columnar.ts's KeyIndex) --------
+
+@inline function hashSpan(c: usize, r: i32): i32 {
+  const s = load<i32>(<usize>load<i32>(c + 4) + (<usize>r << 2));
+  const e = load<i32>(<usize>load<i32>(c + 8) + (<usize>r << 2));
+  const b = <usize>load<i32>(c + 12);
+  let h = SEED;
+  for (let i = s; i < e; i++) h = (h ^ <i32>load<u8>(b + <usize>i)) * PRIME;
+  return h;
+}
+
+@inline function sameSpan(a: usize, ra: i32, b: usize, rb: i32): bool {
+  const as = load<i32>(<usize>load<i32>(a + 4) + (<usize>ra << 2));
+  const n = load<i32>(<usize>load<i32>(a + 8) + (<usize>ra << 2)) - as;
+  const bs = load<i32>(<usize>load<i32>(b + 4) + (<usize>rb << 2));
+  if (load<i32>(<usize>load<i32>(b + 8) + (<usize>rb << 2)) - bs != n) return false;
+  return n == 0 || memory.compare(<usize>load<i32>(a + 12) + <usize>as, <usize>load<i32>(b + 12) + <usize>bs, <usize>n) == 0;
+}
+
+/**
+ * A join index on one text column (KeyIndex.add for every row with a value, in order): head
+ * i32[mask + 1] all −1, next i32[rows] all −1, tail and hashes i32[rows]. Returns 1 when a key
+ * occurs twice.
+ */
+export function indexText(c: usize, rows: i32, head: usize, mask: i32, next: usize, tail: usize, hashes: usize): i32 {
+  let dup: i32 = 0;
+  for (let r: i32 = 0; r < rows; r++) {
+    if (isNullAt(c, r)) continue;
+    const h = hashSpan(c, r);
+    store<i32>(hashes + (<usize>r << 2), h);
+    let slot = h & mask;
+    for (;;) {
+      const row = load<i32>(head + (<usize>slot << 2));
+      if (row < 0) {
+        store<i32>(head + (<usize>slot << 2), r);
+        store<i32>(tail + (<usize>r << 2), r);
+        break;
+      }
+      if (load<i32>(hashes + (<usize>row << 2)) == h && sameSpan(c, row, c, r)) {
+        store<i32>(next + (<usize>load<i32>(tail + (<usize>row << 2)) << 2), r);
+        store<i32>(tail + (<usize>row << 2), r);
+        dup = 1;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  return dup;
+}
+
+/** heads[r] for rows [start, end) of text column pc: the first row of column ic's index (head, mask, hashes) with the same key, −1 for none or a null. */
+export function probeText(pc: usize, ic: usize, head: usize, mask: i32, hashes: usize, heads: usize, start: i32, end: i32): void {
+  for (let r = start; r < end; r++) {
+    let found: i32 = -1;
+    if (!isNullAt(pc, r)) {
+      const h = hashSpan(pc, r);
+      let slot = h & mask;
+      for (;;) {
+        const row = load<i32>(head + (<usize>slot << 2));
+        if (row < 0) break;
+        if (load<i32>(hashes + (<usize>row << 2)) == h && sameSpan(pc, r, ic, row)) {
+          found = row;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+    store<i32>(heads + (<usize>r << 2), found);
+  }
+}
+
+/**
+ * One aggregate of aggregateTable over rows [0, n) in groups (i32[n]): op 0 count (of rows with a
+ * value in src, or of rows when src is 0), 1 sum, 2 mean, into num f64[ng] (zeroed) and nul u8[ng]
+ * (1 for a group without values, sums and means only); cnt f64[ng] zeroed scratch for means.
+ */
+export function aggregateNum(group: usize, n: i32, src: usize, op: i32, num: usize, nul: usize, cnt: usize, ng: i32): void {
+  if (op != 0) for (let g = 0; g < ng; g++) store<u8>(nul + <usize>g, 1);
+  for (let r = 0; r < n; r++) {
+    if (src != 0 && isNullAt(src, r)) continue;
+    const g = <usize>load<i32>(group + (<usize>r << 2));
+    if (op == 0) store<f64>(num + (g << 3), load<f64>(num + (g << 3)) + 1);
+    else {
+      store<f64>(num + (g << 3), load<f64>(num + (g << 3)) + numAt(src, r));
+      store<u8>(nul + g, 0);
+      if (op == 2) store<f64>(cnt + (g << 3), load<f64>(cnt + (g << 3)) + 1);
+    }
+  }
+  if (op == 2) for (let g = 0; g < ng; g++) {
+    const k = load<f64>(cnt + (<usize>g << 3));
+    if (k > 0) store<f64>(num + (<usize>g << 3), load<f64>(num + (<usize>g << 3)) / k);
+  }
+}
+
+/** The first row of column c without a value, or n. */
+export function firstNull(c: usize, n: i32): i32 {
+  for (let r = 0; r < n; r++) if (isNullAt(c, r)) return r;
+  return n;
+}
