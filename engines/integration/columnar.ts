@@ -979,7 +979,6 @@ export async function integrateColumnar(config: IntegrationConfig, hooks: Integr
   const threads = options.threads ?? Math.min(2, availableParallelism());
   const helper = threads > 1 && total >= (options.parallelMinBytes ?? 4_000_000) ? startHelper() : null;
   const arena = newArena();
-  const mem: Alloc = arena ?? SHARED;
   dropEarlyHelper(); // not wanted here
   let done = false;
   try {
