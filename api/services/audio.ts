@@ -586,15 +586,17 @@ export class AudioService {
 
   /**
    * An engine progress tick (`done` of `total` tasks over both passes; the total grows when blocks
-   * are re-analysed for topDb): the state in memory always, never backwards; the row and an event at
-   * most every PROGRESS_INTERVAL_MS.
+   * are re-analysed for topDb): the state in memory always, never backwards; the row and an event for
+   * the first tick, then at most every PROGRESS_INTERVAL_MS.
    */
   private progress(job: ActiveJob, p: AudioProgress): void {
     if (job.state.status !== 'RUNNING' || job.state.phase === 'STORING' || p.total <= 0) return;
     const progress = Math.max(job.state.progress, Math.min(1, p.done / p.total));
     const phase: AudioJobPhase = p.phase === 'rhythm' || job.state.phase === 'RHYTHM' ? 'RHYTHM' : 'FRAMES';
+    // the first tick always goes out (the analysis has really begun), the others at most every interval
+    const first = job.state.progress === 0 && progress > 0;
     job.state = { ...job.state, progress, phase };
-    this.write(job, false, () => updateProgress(this.prisma, job.state.id, this.runnerId, progress, phase));
+    this.write(job, first, () => updateProgress(this.prisma, job.state.id, this.runnerId, progress, phase));
   }
 
   /**
