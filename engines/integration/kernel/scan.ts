@@ -12,6 +12,13 @@
 // The memory is imported (shared, owned by the caller, one per file) and nothing is allocated here:
 // every pointer is the caller's. Positions are stored relative to `buf`.
 
+/** Span slot t of row r: [start, end). */
+@inline function putSpan(spans: usize, stride: usize, t: i32, r: i32, start: i32, end: i32): void {
+  const a = spans + ((<usize>t << 1) * stride) + (<usize>r << 2);
+  store<i32>(a, start);
+  store<i32>(a + stride, end);
+}
+
 /**
  * Scans the rows of the CSV text at buf[pos, len) with delimiter D and nf fields a row.
  * slots: i32[nf], the span slot of each field (−1: not kept); slot t's starts are i32[cap] at
@@ -46,20 +53,12 @@ export function scan(buf: usize, len: i32, pos: i32, D: i32, nf: i32, slots: usi
         if (f != last) return -1;
         if (at == fs && f == 0) return -1;
         if (r >= cap) return -2;
-        if (t >= 0) {
-          const a = spans + ((<usize>t << 1) * stride) + (<usize>r << 2);
-          store<i32>(a, fs);
-          store<i32>(a + stride, at);
-        }
+        if (t >= 0) putSpan(spans, stride, t, r, fs, at);
         r++;
         f = 0;
       } else {
         if (f >= last) return -1;
-        if (t >= 0) {
-          const a = spans + ((<usize>t << 1) * stride) + (<usize>r << 2);
-          store<i32>(a, fs);
-          store<i32>(a + stride, at);
-        }
+        if (t >= 0) putSpan(spans, stride, t, r, fs, at);
         f++;
       }
       fs = at + 1;
@@ -81,11 +80,7 @@ export function scan(buf: usize, len: i32, pos: i32, D: i32, nf: i32, slots: usi
       if (p == fs && f == 0) return -1;
       if (r >= cap) return -2;
     } else if (f >= last) return -1;
-    if (t >= 0) {
-      const a = spans + ((<usize>t << 1) * stride) + (<usize>r << 2);
-      store<i32>(a, fs);
-      store<i32>(a + stride, p);
-    }
+    if (t >= 0) putSpan(spans, stride, t, r, fs, p);
     if (c == 10) {
       r++;
       f = 0;
@@ -299,6 +294,13 @@ function putFixed(out: usize, pos: i32, v: f64, digits: i32): i32 {
   return end + 1;
 }
 
+/** Where format stopped: the record, the field and the bytes held. */
+@inline function saveState(state: usize, i: i32, k: i32, pos: i32): void {
+  store<i32>(state, i);
+  store<i32>(state + 4, k);
+  store<i32>(state + 8, pos);
+}
+
 /**
  * Formats records i… (in orderIdx's order when orderIdx ≠ 0) from field k0 of the first one, into
  * out + pos while fewer than cap bytes are held, until record end. state (i32[3]) receives the
@@ -315,9 +317,7 @@ export function format(
     const rec = orderIdx != 0 ? load<i32>(orderIdx + (<usize>i << 2)) : i;
     for (; k < nk; k++) {
       if (pos + 64 > cap) {
-        store<i32>(state, i);
-        store<i32>(state + 4, k);
-        store<i32>(state + 8, pos);
+        saveState(state, i, k, pos);
         return 1;
       }
       const p = <i32>load<i8>(load<i32>(fromPtrs + (<usize>k << 2)) + <usize>rec);
@@ -327,9 +327,7 @@ export function format(
           const dlen = load<i32>(defaults + (<usize>k << 3) + 4);
           if (dlen >= 0) {
             if (pos + dlen + 2 > cap) {
-              store<i32>(state, i);
-              store<i32>(state + 4, k);
-              store<i32>(state + 8, pos);
+              saveState(state, i, k, pos);
               return 1;
             }
             if (comma) { store<u8>(out + <usize>pos, 44); pos++; }
@@ -349,9 +347,7 @@ export function format(
         const s = load<i32>(load<i32>(cell + 4) + (<usize>r << 2));
         const n = load<i32>(load<i32>(cell + 8) + (<usize>r << 2)) - s;
         if (pos + n + 4 > cap) {
-          store<i32>(state, i);
-          store<i32>(state + 4, k);
-          store<i32>(state + 8, pos);
+          saveState(state, i, k, pos);
           return 1;
         }
         if (comma) { store<u8>(out + <usize>pos, 44); pos++; }
@@ -380,9 +376,7 @@ export function format(
       } else if (how == HOW_TIMESTAMP) at = putTimestamp(out, pos, v);
       else if (how == HOW_FIXED) at = putFixed(out, pos, v, load<i32>(cell + 24));
       if (at < 0) {
-        store<i32>(state, i);
-        store<i32>(state + 4, k);
-        store<i32>(state + 8, pos);
+        saveState(state, i, k, pos);
         return 2;
       }
       pos = at;
@@ -391,9 +385,7 @@ export function format(
     k = 0;
     i++;
   }
-  store<i32>(state, i);
-  store<i32>(state + 4, 0);
-  store<i32>(state + 8, pos);
+  saveState(state, i, 0, pos);
   return 0;
 }
 
