@@ -42,6 +42,8 @@ export interface Config {
   dataMaxPreviewRows: number;
   /** statement_timeout of TABLE and QUERY data sources' statements, ms (TREBUCHET_DATA_QUERY_TIMEOUT_MS, default 30000; Postgres only). */
   dataQueryTimeoutMs: number;
+  /** Days finished data and audio jobs are kept before they are deleted (TREBUCHET_JOB_RETENTION_DAYS, default 30; 0: for ever). */
+  jobRetentionDays: number;
 }
 
 const MiB = 1024 * 1024;
@@ -77,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataFilesDir: '',
     dataMaxPreviewRows: intFrom(env, 'TREBUCHET_DATA_MAX_PREVIEW_ROWS', 1000),
     dataQueryTimeoutMs: intFrom(env, 'TREBUCHET_DATA_QUERY_TIMEOUT_MS', 30_000),
+    jobRetentionDays: intFrom(env, 'TREBUCHET_JOB_RETENTION_DAYS', 30),
     ...overrides,
   };
   config.dataDir = path.resolve(config.dataDir);

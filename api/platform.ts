@@ -12,6 +12,7 @@ import { DataService } from './services/data';
 import { NlpService } from './services/nlp';
 import { RegistryService } from './services/registry';
 import { LocalArtifactStore, type ArtifactStore } from './storage/artifacts';
+import { JobRetention } from './services/job-retention';
 
 export interface Platform {
   config: Config;
@@ -19,6 +20,8 @@ export interface Platform {
   store: ArtifactStore;
   pubsub: PubSub;
   services: Services;
+  /** Deletes finished jobs after TREBUCHET_JOB_RETENTION_DAYS (at start and hourly). */
+  retention: JobRetention;
   log: Logger;
   close(): Promise<void>;
 }
@@ -82,6 +85,7 @@ export async function openPlatform(config: Config, log: Logger, opts: PlatformOp
     limits: { maxPreviewRows: config.dataMaxPreviewRows, queryTimeoutMs: config.dataQueryTimeoutMs },
     onBackgroundError: (err, what) => log.warn({ err }, `${what} failed`),
   });
+  const retention = new JobRetention({ prisma: db.prisma, clock: opts.clock ?? systemClock, days: config.jobRetentionDays, onBackgroundError: (err, what) => log.warn({ err }, `${what} failed`) });
   const ps = pubsub;
   try {
     await data.start();
@@ -90,10 +94,12 @@ export async function openPlatform(config: Config, log: Logger, opts: PlatformOp
     if (!opts.skipMigrations || (await db.pending()).length === 0) {
       await audio.start();
       await data.recoverJobs();
+      await retention.start();
     } else {
       log.warn('migrations pending: audio and data jobs left unfinished by earlier processes are not recovered');
     }
   } catch (err) {
+    retention.close();
     data.close();
     await audio.close();
     await ps.close().catch(() => undefined);
@@ -106,9 +112,11 @@ export async function openPlatform(config: Config, log: Logger, opts: PlatformOp
     store,
     pubsub: ps,
     services: { registry, nlp, audio, data },
+    retention,
     log,
     async close() {
       // Running analyses end FAILED, and their rows are written, while the database is still open.
+      retention.close();
       await audio.close();
       data.close();
       await nlp.close();

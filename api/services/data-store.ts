@@ -152,6 +152,11 @@ export async function failAbandonedDataJobs(
   return rows.map((r) => r.id);
 }
 
+/** Deletes the jobs that finished (SUCCEEDED or FAILED) before `before`; how many. RUNNING ones stay. */
+export async function deleteFinishedDataJobs(prisma: PrismaClient, before: Date): Promise<number> {
+  return prisma.$executeRaw`DELETE FROM "DataJob" WHERE status IN ('SUCCEEDED', 'FAILED') AND "finishedAt" < ${before}`;
+}
+
 // ── rows of TABLE and QUERY sources ─────────────────────────────────────────
 
 /** An unquoted-style identifier: what a TABLE location's parts may be (63 bytes is Postgres's limit). */

@@ -50,6 +50,7 @@ type Documents = {
     "\n  query TestAudioNode($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on AudioAnalysisJob {\n        status\n        fileName\n      }\n    }\n  }\n": typeof types.TestAudioNodeDocument,
     "\n  query TestDataNode($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on DataSource {\n        name\n        kind\n      }\n    }\n  }\n": typeof types.TestDataNodeDocument,
     "\n  query TestDataJob($id: ID!) {\n    dataJob(id: $id) {\n      id\n      kind\n      status\n      phase\n      detail\n      rows\n      source\n      outputLocation\n      error {\n        code\n        message\n      }\n      createdAt\n      updatedAt\n      finishedAt\n    }\n  }\n": typeof types.TestDataJobDocument,
+    "\n  query TestRetentionDataJob($id: ID!) {\n    dataJob(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.TestRetentionDataJobDocument,
     "\n  query TestDocumentCollection($name: String!) {\n    documentCollection(name: $name) {\n      name\n      documentCount\n    }\n  }\n": typeof types.TestDocumentCollectionDocument,
     "\n  query TestNlpNode($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Document {\n        text\n      }\n      ... on DocumentCollection {\n        name\n      }\n    }\n  }\n": typeof types.TestNlpNodeDocument,
     "\n  query TestModel($name: String!, $at: DateTime, $alias: String!) {\n    model(name: $name) {\n      id\n      name\n      versionCount\n      tags {\n        key\n        value\n      }\n      latestVersion {\n        version\n      }\n      aliases {\n        name\n        version {\n          version\n        }\n      }\n      alias(name: $alias, at: $at) {\n        version\n      }\n      aliasHistory(name: $alias) {\n        alias\n        fromVersion\n        toVersion\n        note\n        at\n      }\n    }\n  }\n": typeof types.TestModelDocument,
@@ -98,6 +99,7 @@ const documents: Documents = {
     "\n  query TestAudioNode($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on AudioAnalysisJob {\n        status\n        fileName\n      }\n    }\n  }\n": types.TestAudioNodeDocument,
     "\n  query TestDataNode($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on DataSource {\n        name\n        kind\n      }\n    }\n  }\n": types.TestDataNodeDocument,
     "\n  query TestDataJob($id: ID!) {\n    dataJob(id: $id) {\n      id\n      kind\n      status\n      phase\n      detail\n      rows\n      source\n      outputLocation\n      error {\n        code\n        message\n      }\n      createdAt\n      updatedAt\n      finishedAt\n    }\n  }\n": types.TestDataJobDocument,
+    "\n  query TestRetentionDataJob($id: ID!) {\n    dataJob(id: $id) {\n      id\n      status\n    }\n  }\n": types.TestRetentionDataJobDocument,
     "\n  query TestDocumentCollection($name: String!) {\n    documentCollection(name: $name) {\n      name\n      documentCount\n    }\n  }\n": types.TestDocumentCollectionDocument,
     "\n  query TestNlpNode($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Document {\n        text\n      }\n      ... on DocumentCollection {\n        name\n      }\n    }\n  }\n": types.TestNlpNodeDocument,
     "\n  query TestModel($name: String!, $at: DateTime, $alias: String!) {\n    model(name: $name) {\n      id\n      name\n      versionCount\n      tags {\n        key\n        value\n      }\n      latestVersion {\n        version\n      }\n      aliases {\n        name\n        version {\n          version\n        }\n      }\n      alias(name: $alias, at: $at) {\n        version\n      }\n      aliasHistory(name: $alias) {\n        alias\n        fromVersion\n        toVersion\n        note\n        at\n      }\n    }\n  }\n": types.TestModelDocument,
@@ -268,6 +270,10 @@ export function graphql(source: "\n  query TestDataNode($id: ID!) {\n    node(id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TestDataJob($id: ID!) {\n    dataJob(id: $id) {\n      id\n      kind\n      status\n      phase\n      detail\n      rows\n      source\n      outputLocation\n      error {\n        code\n        message\n      }\n      createdAt\n      updatedAt\n      finishedAt\n    }\n  }\n"): (typeof documents)["\n  query TestDataJob($id: ID!) {\n    dataJob(id: $id) {\n      id\n      kind\n      status\n      phase\n      detail\n      rows\n      source\n      outputLocation\n      error {\n        code\n        message\n      }\n      createdAt\n      updatedAt\n      finishedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestRetentionDataJob($id: ID!) {\n    dataJob(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  query TestRetentionDataJob($id: ID!) {\n    dataJob(id: $id) {\n      id\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
