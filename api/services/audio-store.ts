@@ -83,15 +83,15 @@ export async function touchJobs(prisma: PrismaClient, runnerId: string): Promise
     WHERE "runnerId" = ${runnerId} AND status IN ('QUEUED', 'RUNNING')`;
 }
 
-/**
- * Fails the unfinished jobs of other runners: all of them (`staleSeconds` null), or those whose
- * runner has not beaten for `staleSeconds`. Returns their ids.
- */
 /** Deletes the jobs that finished (SUCCEEDED or FAILED) before `before`, results included; how many. QUEUED and RUNNING ones stay. */
 export async function deleteFinishedJobs(prisma: PrismaClient, before: Date): Promise<number> {
   return prisma.$executeRaw`DELETE FROM "AudioAnalysisJob" WHERE status IN ('SUCCEEDED', 'FAILED') AND "finishedAt" < ${before}`;
 }
 
+/**
+ * Fails the unfinished jobs of other runners: all of them (`staleSeconds` null), or those whose
+ * runner has not beaten for `staleSeconds`. Returns their ids.
+ */
 export async function failAbandoned(
   prisma: PrismaClient,
   runnerId: string,

@@ -986,6 +986,8 @@ export async function integrateColumnar(config: IntegrationConfig, hooks: Integr
   const threads = options.threads ?? Math.min(2, availableParallelism());
   const helper = threads > 1 && total >= (options.parallelMinBytes ?? 4_000_000) ? startHelper() : null;
   const arena = newArena();
+  // records from which work is shared with the helper thread
+  const splitMin = options.parallelMinBytes === 0 ? 1 : SPLIT_MIN_RECORDS;
   dropEarlyHelper(); // not wanted here
   let done = false;
   try {
@@ -1002,7 +1004,7 @@ export async function integrateColumnar(config: IntegrationConfig, hooks: Integr
       const p0 = loaded.get(config.primary);
       const t = loaded.get(name);
       const j = joinOf.get(name);
-      if (!p0 || !t || j === undefined || early.has(j) || p0.length < (options.parallelMinBytes === 0 ? 1 : SPLIT_MIN_RECORDS)) return;
+      if (!p0 || !t || j === undefined || early.has(j) || p0.length < splitMin) return;
       const x = probePlan(config, p0, t, j, null, arena);
       if (!x) return;
       if (onHelper && helper) {
@@ -1056,7 +1058,7 @@ export async function integrateColumnar(config: IntegrationConfig, hooks: Integr
       if (!t) return null;
       parts.push(t);
     }
-    const result = await joinAndResolve(config, hooks, parts, helper, options.parallelMinBytes === 0 ? 1 : SPLIT_MIN_RECORDS, early, arena);
+    const result = await joinAndResolve(config, hooks, parts, helper, splitMin, early, arena);
     done = result !== null;
     return result;
   } finally {
